@@ -1,0 +1,78 @@
+import { Type, type Static } from '@sinclair/typebox';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD' });
+const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Letters, digits, . _ -' });
+
+export const DistrictSchema = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1 }),
+    population: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PlanSensorSchema = Type.Object(
+  {
+    id: Id,
+    district: Id,
+    kind: Type.Optional(Type.String()),
+    /** Position for the map, WGS84 degrees. */
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  },
+  { additionalProperties: false },
+);
+
+export const TargetSchema = Type.Object(
+  {
+    horizon: Type.Union([Type.Literal('short'), Type.Literal('medium'), Type.Literal('long')]),
+    date: IsoDate,
+    value: Type.Number(),
+  },
+  { additionalProperties: false },
+);
+
+export const PlanKpiSchema = Type.Object(
+  {
+    /** A catalogue KPI id. */
+    id: Type.String({ minLength: 1 }),
+    baseline: Type.Object(
+      {
+        value: Type.Number(),
+        period: Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false }),
+        source: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    targets: Type.Array(TargetSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export const PlanSchema = Type.Object(
+  {
+    version: Type.Literal(1),
+    city: Type.Object(
+      {
+        name: Type.String({ minLength: 1 }),
+        population: Type.Integer({ minimum: 1 }),
+        districts: Type.Array(DistrictSchema, { minItems: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+    /**
+     * Share of the distance between baseline and target by which a KPI may lag its expected
+     * trajectory and still be "at risk" rather than "off track".
+     */
+    tolerance: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
+    sensors: Type.Array(PlanSensorSchema, { default: [] }),
+    kpis: Type.Array(PlanKpiSchema, { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+
+export type Plan = Static<typeof PlanSchema>;
+export type PlanKpi = Static<typeof PlanKpiSchema>;
+export type PlanSensor = Static<typeof PlanSensorSchema>;
+export type District = Static<typeof DistrictSchema>;

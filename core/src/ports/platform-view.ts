@@ -1,0 +1,55 @@
+import type { KpiSnapshot } from '../kpi/snapshot.js';
+import type { LiveBus } from '../live/events.js';
+import type { Plan } from '../plan/plan.js';
+import type { SensorState } from '../sensors/sensor-state.js';
+import type { KpiDefinition } from '../kpi/definition.js';
+import type { DeadLetterLog } from './dead-letter-log.js';
+
+export interface IngestCounters {
+  /** MQTT messages received on sensor topics. */
+  readonly messages: number;
+  /** Readings taken from valid messages. */
+  readonly readings: number;
+  /** Readings durably written to the store. */
+  readonly stored: number;
+  /** Messages rejected to the dead-letter log. */
+  readonly rejected: number;
+  /** Readings accepted but not yet written. */
+  readonly pending: number;
+}
+
+export interface HealthReport {
+  readonly status: 'ok' | 'degraded';
+  readonly broker: { readonly mode: 'embedded' | 'external'; readonly url: string; readonly connected: boolean };
+  readonly store: { readonly kind: string; readonly ok: boolean; readonly lastError: string | null };
+  readonly ingest: IngestCounters;
+  /** Epoch ms. */
+  readonly startedAt: number;
+}
+
+export interface SeriesPoint {
+  /** End of the window the value was computed over, epoch ms. */
+  readonly t: number;
+  readonly value: number | null;
+}
+
+export interface SeriesQuery {
+  readonly from: number;
+  readonly to: number;
+  /** Spacing of points in ms. */
+  readonly every: number;
+}
+
+/** Everything the HTTP API reads. Implemented by the ingest side's composition root. */
+export interface PlatformView {
+  readonly plan: Plan;
+  readonly live: LiveBus;
+  readonly deadLetters: DeadLetterLog;
+  kpis(): KpiSnapshot[];
+  kpi(id: string): KpiSnapshot | undefined;
+  kpiDefinition(id: string): KpiDefinition | undefined;
+  kpiSeries(id: string, query: SeriesQuery): Promise<SeriesPoint[]>;
+  sensors(): SensorState[];
+  sensor(id: string): SensorState | undefined;
+  health(): Promise<HealthReport>;
+}
