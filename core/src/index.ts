@@ -2,6 +2,7 @@ export * from './vocabulary/quantities.js';
 export * from './vocabulary/units.js';
 export * from './readings/reading.js';
 export * from './readings/rejection.js';
+export * from './readings/topics.js';
 export * from './ports/store.js';
 export * from './ports/dead-letter-log.js';
 export * from './ports/clock.js';
