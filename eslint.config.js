@@ -3,7 +3,23 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Packages the pure domain core must never import: it has no I/O. */
-const IO_MODULES = ['mqtt', 'aedes', '@duckdb/*', '@influxdata/*', 'bullmq', 'ioredis', 'fastify', '@fastify/*', 'pino', 'node:*', 'fs', 'net', 'http', 'https', 'child_process'];
+const IO_MODULES = [
+  'mqtt',
+  'aedes',
+  '@duckdb/*',
+  '@influxdata/*',
+  'bullmq',
+  'ioredis',
+  'fastify',
+  '@fastify/*',
+  'pino',
+  'node:*',
+  'fs',
+  'net',
+  'http',
+  'https',
+  'child_process',
+];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'test/artifacts/**', 'bench/results/**'] },
@@ -21,7 +37,10 @@ export default tseslint.config(
   {
     files: ['core/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: IO_MODULES, message: 'core/ is the pure domain: no I/O imports.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: IO_MODULES, message: 'core/ is the pure domain: no I/O imports.' }] },
+      ],
     },
   },
   {

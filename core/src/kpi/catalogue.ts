@@ -24,7 +24,8 @@ export const CATALOGUE: readonly KpiDefinition[] = [
     direction: 'lower_is_better',
     window: day,
     formula: { kind: 'mean', quantity: 'pm25' },
-    description: 'Mean PM2.5 concentration over all stations in the last 24 hours. WHO 2021 guideline: 15 µg/m³ (24 h), 5 µg/m³ (annual).',
+    description:
+      'Mean PM2.5 concentration over all stations in the last 24 hours. WHO 2021 guideline: 15 µg/m³ (24 h), 5 µg/m³ (annual).',
   },
   {
     id: 'env.air.pm10',
@@ -36,7 +37,8 @@ export const CATALOGUE: readonly KpiDefinition[] = [
     direction: 'lower_is_better',
     window: day,
     formula: { kind: 'mean', quantity: 'pm10' },
-    description: 'Mean PM10 concentration over all stations in the last 24 hours. WHO 2021 guideline: 45 µg/m³ (24 h), 15 µg/m³ (annual).',
+    description:
+      'Mean PM10 concentration over all stations in the last 24 hours. WHO 2021 guideline: 45 µg/m³ (24 h), 15 µg/m³ (annual).',
   },
   {
     id: 'env.air.no2',
@@ -48,7 +50,8 @@ export const CATALOGUE: readonly KpiDefinition[] = [
     direction: 'lower_is_better',
     window: day,
     formula: { kind: 'mean', quantity: 'no2' },
-    description: 'Mean NO₂ concentration over all stations in the last 24 hours. WHO 2021 guideline: 25 µg/m³ (24 h), 10 µg/m³ (annual).',
+    description:
+      'Mean NO₂ concentration over all stations in the last 24 hours. WHO 2021 guideline: 25 µg/m³ (24 h), 10 µg/m³ (annual).',
   },
   {
     id: 'env.air.o3',
@@ -60,7 +63,8 @@ export const CATALOGUE: readonly KpiDefinition[] = [
     direction: 'lower_is_better',
     window: day,
     formula: { kind: 'mean', quantity: 'o3' },
-    description: 'Mean O₃ concentration over all stations in the last 24 hours. WHO 2021 guideline: 100 µg/m³ (8 h).',
+    description:
+      'Mean O₃ concentration over all stations in the last 24 hours. WHO 2021 guideline: 100 µg/m³ (8 h).',
   },
   {
     id: 'env.noise.laeq',
@@ -84,7 +88,8 @@ export const CATALOGUE: readonly KpiDefinition[] = [
     direction: 'lower_is_better',
     window: day,
     formula: { kind: 'share_above', quantity: 'noise_laeq', threshold: 55 },
-    description: 'Share of noise readings in the last 24 hours above 55 dB(A), the level above which WHO and the EU Environmental Noise Directive report exposure.',
+    description:
+      'Share of noise readings in the last 24 hours above 55 dB(A), the level above which WHO and the EU Environmental Noise Directive report exposure.',
   },
   {
     id: 'eco.mobility.traffic',

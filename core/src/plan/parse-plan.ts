@@ -15,7 +15,9 @@ export type PlanParseResult = { ok: true; plan: Plan } | { ok: false; issues: Pl
 
 /** Formats issues one per line, `plan.yaml:12 /kpis/0/id: unknown KPI …`. */
 export function formatPlanIssues(source: string, issues: readonly PlanIssue[]): string {
-  return issues.map((i) => `${source}${i.line === null ? '' : `:${i.line}`} ${i.path || '/'}: ${i.message}`).join('\n');
+  return issues
+    .map((i) => `${source}${i.line === null ? '' : `:${i.line}`} ${i.path || '/'}: ${i.message}`)
+    .join('\n');
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: string): number | null {
@@ -37,16 +39,23 @@ function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
   const districts = new Set(plan.city.districts.map((d) => d.id));
   const seen = new Set<string>();
   plan.kpis.forEach((kpi, i) => {
-    if (!findKpiDefinition(kpi.id)) issues.push({ path: `/kpis/${i}/id`, message: `unknown KPI '${kpi.id}' (see GET /api/catalogue)` });
+    if (!findKpiDefinition(kpi.id))
+      issues.push({ path: `/kpis/${i}/id`, message: `unknown KPI '${kpi.id}' (see GET /api/catalogue)` });
     if (seen.has(kpi.id)) issues.push({ path: `/kpis/${i}/id`, message: `KPI '${kpi.id}' is listed twice` });
     seen.add(kpi.id);
     if (kpi.baseline.period.from > kpi.baseline.period.to)
       issues.push({ path: `/kpis/${i}/baseline/period`, message: 'baseline period ends before it starts' });
     kpi.targets.forEach((target, t) => {
       if (target.date <= kpi.baseline.period.to)
-        issues.push({ path: `/kpis/${i}/targets/${t}/date`, message: 'target date must be after the baseline period' });
+        issues.push({
+          path: `/kpis/${i}/targets/${t}/date`,
+          message: 'target date must be after the baseline period',
+        });
       if (Number.isNaN(Date.parse(target.date)))
-        issues.push({ path: `/kpis/${i}/targets/${t}/date`, message: `'${target.date}' is not a calendar date` });
+        issues.push({
+          path: `/kpis/${i}/targets/${t}/date`,
+          message: `'${target.date}' is not a calendar date`,
+        });
     });
   });
   plan.sensors.forEach((sensor, i) => {
@@ -59,11 +68,16 @@ function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
 /** Validates a plan object (e.g. a PUT body or parsed YAML); issues carry no line numbers. */
 export function validatePlan(input: unknown): PlanParseResult {
   const withDefaults = Value.Default(PlanSchema, Value.Clone(input));
-  const schemaIssues = [...Value.Errors(PlanSchema, withDefaults)].map((e) => ({ path: e.path, message: e.message }));
+  const schemaIssues = [...Value.Errors(PlanSchema, withDefaults)].map((e) => ({
+    path: e.path,
+    message: e.message,
+  }));
   if (schemaIssues.length > 0) return { ok: false, issues: schemaIssues.map((i) => ({ ...i, line: null })) };
   const plan = withDefaults as Plan;
   const issues = semanticIssues(plan);
-  return issues.length > 0 ? { ok: false, issues: issues.map((i) => ({ ...i, line: null })) } : { ok: true, plan };
+  return issues.length > 0
+    ? { ok: false, issues: issues.map((i) => ({ ...i, line: null })) }
+    : { ok: true, plan };
 }
 
 /** Parses and validates a plan from YAML text, with line numbers on every issue. */
@@ -74,7 +88,7 @@ export function parsePlanYaml(text: string): PlanParseResult {
     return {
       ok: false,
       issues: doc.errors.map((e) => ({
-        line: e.linePos?.[0].line ?? null,
+        line: counter.linePos(e.pos[0]).line,
         path: '',
         message: e.message.split('\n')[0] ?? e.message,
       })),

@@ -1,7 +1,10 @@
 import { Type, type Static } from '@sinclair/typebox';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD' });
-const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'Letters, digits, . _ -' });
+const Id = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+  description: 'Letters, digits, . _ -',
+});
 
 export const DistrictSchema = Type.Object(
   {

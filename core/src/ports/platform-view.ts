@@ -20,7 +20,11 @@ export interface IngestCounters {
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
-  readonly broker: { readonly mode: 'embedded' | 'external'; readonly url: string; readonly connected: boolean };
+  readonly broker: {
+    readonly mode: 'embedded' | 'external';
+    readonly url: string;
+    readonly connected: boolean;
+  };
   readonly store: { readonly kind: string; readonly ok: boolean; readonly lastError: string | null };
   readonly ingest: IngestCounters;
   /** Epoch ms. */

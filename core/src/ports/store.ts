@@ -17,6 +17,8 @@ export interface AggregateQuery extends ReadingFilter {
   readonly every: number;
   /** 'sensor' returns one row per sensor and bucket; 'none' merges all sensors per bucket. */
   readonly groupBy: 'sensor' | 'none';
+  /** When given, each row also counts the readings strictly above it (`above`). */
+  readonly threshold?: number;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface AggregateRow {
   readonly sum: number;
   readonly min: number;
   readonly max: number;
+  /** Readings strictly above the query's threshold; present only when a threshold was given. */
+  readonly above?: number;
 }
 
 export interface LatestRow {

@@ -61,7 +61,10 @@ export const QUANTITIES: Readonly<Record<QuantityId, QuantityDef>> = {
   co: q('co', 'CO', 'mg/m³', 'mean', 0, 200, ['CO']),
   noise_laeq: q('noise_laeq', 'Noise LAeq', 'dB(A)', 'mean', 0, 160, ['laeq', 'LAeq', 'noise']),
   traffic_count: q('traffic_count', 'Vehicles counted', 'vehicles', 'sum', 0, 1e6, ['intensity', 'vehicles']),
-  traffic_speed: q('traffic_speed', 'Mean traffic speed', 'km/h', 'mean', 0, 250, ['averageVehicleSpeed', 'speed']),
+  traffic_speed: q('traffic_speed', 'Mean traffic speed', 'km/h', 'mean', 0, 250, [
+    'averageVehicleSpeed',
+    'speed',
+  ]),
   cycling_count: q('cycling_count', 'Bicycles counted', 'bicycles', 'sum', 0, 1e6, ['bikes', 'bicycles']),
   energy_kwh: q('energy_kwh', 'Energy consumed', 'kWh', 'sum', 0, 1e9, ['energy']),
   pv_kwh: q('pv_kwh', 'PV energy generated', 'kWh', 'sum', 0, 1e9, ['pv']),

@@ -25,7 +25,13 @@ const CONVERSIONS: Partial<Record<QuantityId, Readonly<Record<string, Convert>>>
   water_leakage_m3: { m3: same, l: (v) => v / 1000, L: (v) => v / 1000 },
   water_pressure: { bar: same, Pa: (v) => v / 1e5, kPa: (v) => v / 100 },
   waste_fill_pct: { '%': same, '/': (v) => v * 100 },
-  temperature: { Cel: same, C: same, K: (v) => v - 273.15, degF: (v) => ((v - 32) * 5) / 9, F: (v) => ((v - 32) * 5) / 9 },
+  temperature: {
+    Cel: same,
+    C: same,
+    K: (v) => v - 273.15,
+    degF: (v) => ((v - 32) * 5) / 9,
+    F: (v) => ((v - 32) * 5) / 9,
+  },
   humidity: { '%RH': same, '%': same, '/': (v) => v * 100 },
   rain_mm: { mm: same, m: (v) => v * 1000 },
 };
@@ -34,7 +40,11 @@ const CONVERSIONS: Partial<Record<QuantityId, Readonly<Record<string, Convert>>>
  * Converts a value given in `unit` to the quantity's canonical unit.
  * Returns undefined when the unit is not known for that quantity.
  */
-export function toCanonicalUnit(quantity: QuantityId, value: number, unit: string | undefined): number | undefined {
+export function toCanonicalUnit(
+  quantity: QuantityId,
+  value: number,
+  unit: string | undefined,
+): number | undefined {
   if (unit === undefined || unit === QUANTITIES[quantity].unit) return value;
   const convert = CONVERSIONS[quantity]?.[unit];
   return convert === undefined ? undefined : convert(value);
