@@ -36,6 +36,7 @@ export default tseslint.config(
   },
   {
     files: ['core/src/**/*.ts'],
+    ignores: ['core/src/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -27,14 +27,12 @@ export interface AccumulatorOptions {
  */
 export class WindowAccumulator {
   readonly bucketMs: number;
-  readonly #windowMs: number;
   readonly #threshold: number | undefined;
   readonly #dedupHorizonMs: number;
   readonly #buckets = new Map<QuantityId, Map<number, Bucket>>();
   #watermark = -Infinity;
 
   constructor(options: AccumulatorOptions) {
-    this.#windowMs = options.windowMs;
     this.bucketMs = Math.max(1, Math.floor(options.windowMs / BUCKETS_PER_WINDOW));
     this.#threshold = options.threshold;
     this.#dedupHorizonMs = options.dedupHorizonMs ?? DEFAULT_DEDUP_HORIZON_MS;
