@@ -22,3 +22,4 @@ export * from './kpi/progress.js';
 export * from './kpi/window-accumulator.js';
 export * from './kpi/kpi-engine.js';
 export * from './kpi/kpi-series.js';
+export * from './time/duration.js';

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CATALOGUE, CATALOGUE_VERSION } from '@ssc-monitor/core';
+import { buildTestApp, type TestApp } from './testing/test-app.js';
+
+let current: TestApp | undefined;
+
+async function start(): Promise<TestApp> {
+  current = await buildTestApp();
+  return current;
+}
+
+afterEach(async () => {
+  await current?.app.close();
+  current = undefined;
+});
+
+describe('GET /api/health', () => {
+  it('answers 200 with the report when ok', async () => {
+    const { app, view } = await start();
+    const res = await app.inject('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(view.healthReport);
+  });
+
+  it('answers 503 with the same body when degraded', async () => {
+    const { app, view } = await start();
+    view.healthReport = {
+      ...view.healthReport,
+      status: 'degraded',
+      store: { kind: 'influx', ok: false, lastError: 'connect ECONNREFUSED' },
+    };
+    const res = await app.inject('/api/health');
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toEqual(view.healthReport);
+  });
+});
+
+describe('GET /api/plan and /api/catalogue', () => {
+  it('returns the plan as parsed, defaults included', async () => {
+    const { app, view } = await start();
+    const res = await app.inject('/api/plan');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual(view.plan);
+    expect(res.json()).toMatchObject({ city: { name: 'Testville' }, tolerance: 0.1 });
+  });
+
+  it('returns every catalogue definition with the catalogue version', async () => {
+    const { app } = await start();
+    const res = await app.inject('/api/catalogue');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ version: CATALOGUE_VERSION, kpis: CATALOGUE });
+  });
+});
+
+describe('OpenAPI', () => {
+  const ROUTES = [
+    '/api/health',
+    '/api/kpis',
+    '/api/kpis/{id}',
+    '/api/kpis/{id}/series',
+    '/api/sensors',
+    '/api/sensors/{id}',
+    '/api/dead-letters',
+    '/api/plan',
+    '/api/catalogue',
+    '/api/stream',
+  ];
+
+  interface Operation {
+    summary?: string;
+    parameters?: Array<{ name: string; in: string; description?: string }>;
+    responses: Record<string, unknown>;
+  }
+
+  it('lists every route, each with a summary and a 200 response', async () => {
+    const { app } = await start();
+    const res = await app.inject('/docs/json');
+    expect(res.statusCode).toBe(200);
+    const paths = res.json<{ paths: Record<string, { get: Operation }> }>().paths;
+    expect(Object.keys(paths).sort()).toEqual([...ROUTES].sort());
+    for (const route of ROUTES) {
+      expect(paths[route]?.get.summary, route).toMatch(/\w/);
+      expect(paths[route]?.get.responses, route).toHaveProperty('200');
+    }
+  });
+
+  it('documents the series query parameters and the error responses', async () => {
+    const { app } = await start();
+    const paths = (await app.inject('/docs/json')).json<{ paths: Record<string, { get: Operation }> }>()
+      .paths;
+    const series = paths['/api/kpis/{id}/series']?.get;
+    const params = series?.parameters ?? [];
+    expect(params.map((p) => `${p.in}:${p.name}`).sort()).toEqual([
+      'path:id',
+      'query:every',
+      'query:from',
+      'query:to',
+    ]);
+    for (const param of params) expect(param.description, param.name).toMatch(/\w/);
+    expect(Object.keys(series?.responses ?? {}).sort()).toEqual(['200', '400', '404', '500']);
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const { app } = await start();
+    const res = await app.inject('/docs');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('Swagger UI');
+  });
+});

@@ -1,0 +1,71 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { SYSTEM_CLOCK, type Clock, type PlatformView } from '@ssc-monitor/core';
+import { DEFAULT_LIVE_STREAM_OPTIONS, type LiveStreamOptions } from './live/sse-connection.js';
+import { installErrorHandling } from './plugins/app/error-handling.js';
+import { registerDashboard } from './plugins/external/static.js';
+import { registerSwagger } from './plugins/external/swagger.js';
+import catalogueRoutes from './routes/catalogue/index.js';
+import deadLetterRoutes from './routes/dead-letters/index.js';
+import healthRoutes from './routes/health/index.js';
+import kpiRoutes from './routes/kpis/index.js';
+import planRoutes from './routes/plan/index.js';
+import sensorRoutes from './routes/sensors/index.js';
+import streamRoutes from './routes/stream/index.js';
+
+export interface ApiAppOptions {
+  /** A pino (or other Fastify-compatible) logger to share, true for Fastify's default logger, false for none. */
+  readonly logger: FastifyBaseLogger | boolean;
+  /** Folder of the built dashboard (web/dist). Without an index.html there, GET / says how to build it. */
+  readonly webDir?: string;
+  /**
+   * Time source for the default range of KPI series.
+   * @defaultValue SYSTEM_CLOCK
+   */
+  readonly clock?: Clock;
+  /**
+   * Tuning of GET /api/stream.
+   * @defaultValue DEFAULT_LIVE_STREAM_OPTIONS
+   */
+  readonly live?: Partial<LiveStreamOptions>;
+}
+
+interface RouteOptions {
+  readonly view: PlatformView;
+  readonly clock: Clock;
+  readonly live: LiveStreamOptions;
+}
+
+/** Every /api route, one plugin per resource. */
+const apiRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { view, clock, live }) => {
+  await app.register(healthRoutes, { prefix: '/health', view });
+  await app.register(kpiRoutes, { prefix: '/kpis', view, clock });
+  await app.register(sensorRoutes, { prefix: '/sensors', view });
+  await app.register(deadLetterRoutes, { prefix: '/dead-letters', view });
+  await app.register(planRoutes, { prefix: '/plan', view });
+  await app.register(catalogueRoutes, { prefix: '/catalogue' });
+  await app.register(streamRoutes, { prefix: '/stream', view, live });
+};
+
+function serverOptions(logger: ApiAppOptions['logger']): FastifyServerOptions {
+  // Fastify 5 takes a ready-made logger only as `loggerInstance`.
+  return typeof logger === 'boolean' ? { logger } : { loggerInstance: logger };
+}
+
+/**
+ * Builds the HTTP app over a platform view: REST routes under /api, the live stream, OpenAPI at /docs
+ * and the dashboard at /. Not listening; see listenApi.
+ */
+export async function buildApiApp(view: PlatformView, options: ApiAppOptions): Promise<FastifyInstance> {
+  const app = Fastify(serverOptions(options.logger)).withTypeProvider<TypeBoxTypeProvider>();
+  await registerSwagger(app);
+  const pageFallback = await registerDashboard(app, options.webDir);
+  installErrorHandling(app, pageFallback);
+  await app.register(apiRoutes, {
+    prefix: '/api',
+    view,
+    clock: options.clock ?? SYSTEM_CLOCK,
+    live: { ...DEFAULT_LIVE_STREAM_OPTIONS, ...options.live },
+  });
+  return app;
+}

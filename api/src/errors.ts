@@ -1,0 +1,46 @@
+/**
+ * The API's error catalogue. Clients and tests match on `code`, never on message text; the message is
+ * a sentence a person can act on.
+ */
+export const API_ERRORS = {
+  /** A path, query or body parameter failed its schema. */
+  API_ERR_VALIDATION: 400,
+  /** `from` or `to` is neither ISO 8601 nor epoch milliseconds. */
+  API_ERR_BAD_TIME: 400,
+  /** `every` is not a duration, or is shorter than the minimum spacing. */
+  API_ERR_BAD_INTERVAL: 400,
+  /** `from` is not before `to`. */
+  API_ERR_EMPTY_RANGE: 400,
+  /** The series would have more points than one response may carry. */
+  API_ERR_TOO_MANY_POINTS: 400,
+  /** Any other malformed request Fastify itself rejects (bad JSON, wrong content type…). */
+  API_ERR_BAD_REQUEST: 400,
+  API_ERR_KPI_NOT_FOUND: 404,
+  API_ERR_SENSOR_NOT_FOUND: 404,
+  API_ERR_ROUTE_NOT_FOUND: 404,
+  /** Something failed on the server; the details go to the server log, never to the client. */
+  API_ERR_INTERNAL: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERRORS;
+
+export const API_ERROR_CODES = Object.keys(API_ERRORS) as ApiErrorCode[];
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ApiErrorCode;
+  readonly statusCode: number;
+
+  constructor(code: ApiErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+    this.statusCode = API_ERRORS[code];
+  }
+}
+
+/** The JSON body of every error response. */
+export interface ApiErrorBody {
+  readonly statusCode: number;
+  readonly error: ApiErrorCode;
+  readonly message: string;
+}

@@ -1,0 +1,28 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+
+export const DOCS_PREFIX = '/docs';
+
+const API_DESCRIPTION =
+  'Monitoring of a smart sustainable city master plan: KPIs against baseline and targets, sensors, ' +
+  'rejected messages, and a live Server-Sent Events stream. Errors are `{ statusCode, error, message }` ' +
+  'where `error` is a stable API_ERR_* code.';
+
+/** Registers the OpenAPI generator and Swagger UI; must run before any route so that every route is seen. */
+export async function registerSwagger(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ssc-monitor API', version: '1', description: API_DESCRIPTION },
+      tags: [
+        { name: 'kpis', description: 'KPIs of the master plan, now and over time' },
+        { name: 'sensors', description: 'Sensors and their rejected messages' },
+        { name: 'plan', description: 'The master plan and the KPI catalogue' },
+        { name: 'live', description: 'Server-Sent Events' },
+        { name: 'operations', description: 'Health' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
+}

@@ -1,0 +1,95 @@
+import { Type } from '@sinclair/typebox';
+import { CATALOGUE_VERSION, DIMENSIONS, QUANTITY_IDS } from '@ssc-monitor/core';
+import { EpochMs, NullableNumber, ReadonlyList, stringEnum } from './common.js';
+
+const Quantity = stringEnum(QUANTITY_IDS, { description: 'Measured quantity id' });
+const Dimension = stringEnum(DIMENSIONS, { description: 'U4SSC dimension' });
+const Direction = stringEnum(['lower_is_better', 'higher_is_better'] as const, {
+  description: 'Which way is progress',
+});
+const CalendarDate = Type.String({ description: 'Calendar date, YYYY-MM-DD' });
+
+export const TargetSchema = Type.Object({
+  horizon: stringEnum(['short', 'medium', 'long'] as const, { description: 'Plan horizon' }),
+  date: CalendarDate,
+  value: Type.Number({ description: 'Committed value, in the KPI unit' }),
+});
+
+export const BaselineSchema = Type.Object({
+  value: Type.Number({ description: 'Value measured over the baseline period, in the KPI unit' }),
+  period: Type.Object({ from: CalendarDate, to: CalendarDate }, { description: 'Both dates inclusive' }),
+  source: Type.Optional(Type.String({ description: 'Where the baseline value comes from' })),
+});
+
+export const KpiSnapshotSchema = Type.Object(
+  {
+    id: Type.String({ description: 'Catalogue KPI id, e.g. env.air.pm25' }),
+    name: Type.String(),
+    dimension: Dimension,
+    subDimension: Type.String(),
+    unit: Type.String(),
+    direction: Direction,
+    baseline: BaselineSchema,
+    targets: ReadonlyList(TargetSchema, { description: 'Targets of the plan, by date' }),
+    current: Type.Object({
+      value: NullableNumber('Value over the rolling window; null before the first reading'),
+      at: Type.Union([EpochMs('Event time of the newest reading in the window'), Type.Null()]),
+      readings: Type.Integer({ description: 'Readings in the window' }),
+    }),
+    nextTarget: Type.Union([TargetSchema, Type.Null()], {
+      description: 'The first target dated after now, else the last one',
+    }),
+    progress: NullableNumber('(current − baseline) / (target − baseline) toward nextTarget; 1 = reached'),
+    expected: NullableNumber('Value expected today on the straight line from baseline to nextTarget'),
+    status: stringEnum(['on_track', 'at_risk', 'off_track', 'no_data'] as const),
+  },
+  { description: 'One KPI of the plan at one moment' },
+);
+
+const FormulaSchema = Type.Union(
+  [
+    Type.Object({ kind: Type.Literal('mean'), quantity: Quantity }),
+    Type.Object({ kind: Type.Literal('sum'), quantity: Quantity, scale: Type.Optional(Type.Number()) }),
+    Type.Object({ kind: Type.Literal('share_above'), quantity: Quantity, threshold: Type.Number() }),
+    Type.Object({
+      kind: Type.Literal('ratio'),
+      numerator: Quantity,
+      denominator: Quantity,
+      scale: Type.Number(),
+    }),
+    Type.Object({ kind: Type.Literal('per_capita'), quantity: Quantity, scale: Type.Number() }),
+  ],
+  { description: 'How the KPI is computed from the readings of its window' },
+);
+
+export const KpiDefinitionSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    reference: Type.String({ description: 'Reference in the U4SSC KPI set or ISO 37120/37122' }),
+    dimension: Dimension,
+    subDimension: Type.String(),
+    unit: Type.String(),
+    direction: Direction,
+    window: Type.Object({
+      kind: Type.Literal('rolling'),
+      ms: Type.Integer({ description: 'Window length, ms' }),
+    }),
+    formula: FormulaSchema,
+    description: Type.String(),
+  },
+  { description: 'A catalogue KPI definition' },
+);
+
+export const KpiIdParamsSchema = Type.Object({
+  id: Type.String({ description: 'KPI id, e.g. env.air.pm25', minLength: 1, maxLength: 128 }),
+});
+
+export const KpiListSchema = Type.Object({ kpis: Type.Array(KpiSnapshotSchema) });
+
+export const KpiDetailSchema = Type.Object({ kpi: KpiSnapshotSchema, definition: KpiDefinitionSchema });
+
+export const CatalogueSchema = Type.Object({
+  version: Type.String({ description: 'Catalogue version', examples: [CATALOGUE_VERSION] }),
+  kpis: Type.Array(KpiDefinitionSchema),
+});
