@@ -1,0 +1,215 @@
+import { fileURLToPath } from 'node:url';
+import { buildApiApp, listenApi } from '@ssc-monitor/api';
+import {
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  KpiEngine,
+  LiveBus,
+  SYSTEM_CLOCK,
+  type PlatformView,
+} from '@ssc-monitor/core';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
+import { MqttSource } from './adapters/mqtt/mqtt-source.js';
+import { createEmbeddedStorage, type EmbeddedStorage } from './adapters/store/index.js';
+import type { Config } from './config.js';
+import { startDemo, type RunningDemo } from './demo.js';
+import { IngestPipeline } from './pipeline/ingest-pipeline.js';
+import { LiveCoalescer } from './pipeline/live-coalescer.js';
+import { SensorRegistry } from './pipeline/sensor-registry.js';
+import { DEMO_PLAN_FILE, loadPlanFile } from './plan-loader.js';
+import { isAddressInUse, PlatformError } from './platform-errors.js';
+import { createPlatformView } from './platform-view.js';
+
+/** The built dashboard served at /. */
+export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface RunningPlatform {
+  readonly httpUrl: string;
+  readonly mqttUrl: string;
+  readonly view: PlatformView;
+  readonly pipeline: IngestPipeline;
+  /** Stops intake, flushes the store, then closes the broker and the HTTP server. */
+  stop(): Promise<void>;
+}
+
+/** Closers run in reverse order of start, so that a failed start releases what it opened. */
+type Closer = () => Promise<void> | void;
+
+/**
+ * The composition root: one process running the broker (unless external), ingest, KPI engine, API,
+ * dashboard and, for the demo, the simulators.
+ */
+export async function startPlatform(config: Config, logger: Logger): Promise<RunningPlatform> {
+  const closers: Closer[] = [];
+  const stop = async () => {
+    for (const close of closers.reverse()) await close();
+    closers.length = 0;
+  };
+  try {
+    const running = await startParts(config, logger, closers);
+    return { ...running, stop };
+  } catch (error) {
+    await stop().catch((cause: unknown) =>
+      logger.error({ err: cause }, 'cleanup after a failed start failed'),
+    );
+    throw error;
+  }
+}
+
+async function startParts(
+  config: Config,
+  logger: Logger,
+  closers: Closer[],
+): Promise<Omit<RunningPlatform, 'stop'>> {
+  const plan = await loadPlanFile(config.PLAN_FILE ?? DEMO_PLAN_FILE);
+  const demoOn = config.DEMO === 'on' || (config.DEMO === 'auto' && config.PLAN_FILE === undefined);
+  const storage = await openStorage(config, logger);
+  const live = new LiveBus();
+  const engine = new KpiEngine(plan, SYSTEM_CLOCK);
+  const sensors = new SensorRegistry(plan.sensors);
+  await restoreState(storage, engine, sensors, logger);
+  const coalescer = new LiveCoalescer(live, engine, sensors);
+  const pipeline = new IngestPipeline(
+    {
+      store: storage.store,
+      deadLetters: storage.deadLetters,
+      engine,
+      sensors,
+      live: coalescer,
+      bus: live,
+      logger: logger.child({ module: 'ingest' }),
+    },
+    {
+      topicPrefix: config.MQTT_TOPIC_PREFIX,
+      maxPayloadBytes: DEFAULT_MAX_PAYLOAD_BYTES,
+      batchSize: config.INGEST_BATCH_SIZE,
+      flushMs: config.INGEST_FLUSH_MS,
+    },
+  );
+  // Shutdown order is the reverse of this list: stop intake, flush, close the store last.
+  closers.push(() => storage.close());
+  closers.push(() => pipeline.stop());
+  coalescer.start();
+  closers.push(() => coalescer.stop());
+  const mqttUrl = await startBroker(config, logger, closers);
+  const source = new MqttSource({
+    url: mqttUrl,
+    username: config.MQTT_USERNAME,
+    password: config.MQTT_PASSWORD,
+    topicPrefix: config.MQTT_TOPIC_PREFIX,
+    logger: logger.child({ module: 'mqtt' }),
+  });
+  await source
+    .start((topic, payload, receivedAt) => pipeline.handle(topic, payload, receivedAt))
+    .catch((error: unknown) => {
+      throw new PlatformError(
+        'PLATFORM_ERR_BROKER_UNREACHABLE',
+        `Cannot connect to the MQTT broker at ${mqttUrl}: ${(error as Error).message}. Check MQTT_URL.`,
+        { cause: error },
+      );
+    });
+  closers.push(() => source.stop());
+  const view = createPlatformView({
+    plan,
+    live,
+    store: storage.store,
+    storeKind: 'embedded (DuckDB)',
+    deadLetters: storage.deadLetters,
+    engine,
+    sensors,
+    pipeline,
+    source,
+    broker: { mode: config.MQTT_URL ? 'external' : 'embedded', url: mqttUrl },
+    startedAt: Date.now(),
+  });
+  const httpUrl = await startHttp(view, config, logger, closers);
+  if (demoOn) {
+    const demo: RunningDemo = await startDemo({
+      plan,
+      store: storage.store,
+      mqttUrl,
+      config,
+      logger: logger.child({ module: 'demo' }),
+    });
+    closers.push(() => demo.stop());
+  }
+  return { httpUrl, mqttUrl, view, pipeline };
+}
+
+async function openStorage(config: Config, logger: Logger): Promise<EmbeddedStorage> {
+  const storage = createEmbeddedStorage({
+    dataDir: config.DATA_DIR,
+    logger: logger.child({ module: 'store' }),
+  });
+  try {
+    await storage.start();
+  } catch (error) {
+    throw new PlatformError(
+      'PLATFORM_ERR_STORE',
+      `Cannot open the embedded store in DATA_DIR=${config.DATA_DIR}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return storage;
+}
+
+/** Rebuilds KPI windows and sensor state from the store, so a restart shows the same values. */
+async function restoreState(
+  storage: EmbeddedStorage,
+  engine: KpiEngine,
+  sensors: SensorRegistry,
+  logger: Logger,
+): Promise<void> {
+  const now = Date.now();
+  const from = now - engine.longestWindowMs - 3_600_000;
+  let replayed = 0;
+  for (const quantity of engine.quantities) {
+    const readings = await storage.store.readings({ quantity, from, to: now + 3_600_000 });
+    engine.ingest(readings);
+    replayed += readings.length;
+  }
+  sensors.restore(await storage.store.latest(), await storage.deadLetters.countsBySensor());
+  logger.info({ replayed }, 'KPI state restored from the store');
+}
+
+async function startBroker(config: Config, logger: Logger, closers: Closer[]): Promise<string> {
+  if (config.MQTT_URL) return config.MQTT_URL;
+  const broker = new EmbeddedBroker({ port: config.MQTT_PORT, logger: logger.child({ module: 'broker' }) });
+  try {
+    const port = await broker.start();
+    closers.push(() => broker.stop());
+    logger.info({ port }, 'embedded MQTT broker listening (anonymous clients allowed: for local use only)');
+    return `mqtt://127.0.0.1:${port}`;
+  } catch (error) {
+    if (!isAddressInUse(error)) throw error;
+    throw new PlatformError(
+      'PLATFORM_ERR_MQTT_PORT_IN_USE',
+      `MQTT port ${config.MQTT_PORT} is already in use (another MQTT broker?): set MQTT_PORT to a free port, or MQTT_URL=mqtt://localhost:${config.MQTT_PORT} to use that broker.`,
+      { cause: error },
+    );
+  }
+}
+
+async function startHttp(
+  view: PlatformView,
+  config: Config,
+  logger: Logger,
+  closers: Closer[],
+): Promise<string> {
+  const app: FastifyInstance = await buildApiApp(view, {
+    logger: logger.child({ module: 'api' }),
+    webDir: WEB_DIST_DIR,
+  });
+  closers.push(() => app.close());
+  try {
+    return await listenApi(app, { host: config.HOST, port: config.PORT });
+  } catch (error) {
+    if (!isAddressInUse(error)) throw error;
+    throw new PlatformError(
+      'PLATFORM_ERR_HTTP_PORT_IN_USE',
+      `HTTP port ${config.PORT} is already in use: set PORT to a free port.`,
+      { cause: error },
+    );
+  }
+}

@@ -1,0 +1,73 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+const Port = { minimum: 0, maximum: 65535 };
+const Positive = { minimum: 1 };
+
+/**
+ * Every environment variable the platform reads, with its default. Parsed once at start-up; nothing
+ * else reads process.env. docker-compose.yml and .env.example use the same names.
+ */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ ...Port, default: 8080, description: 'HTTP port of the API and dashboard' }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'HTTP listen address (0.0.0.0 in containers)' }),
+  MQTT_URL: Type.Optional(
+    Type.String({
+      pattern: '^(mqtts?|wss?|tcp|ssl)://',
+      description: 'External broker; no embedded broker starts when set',
+    }),
+  ),
+  MQTT_PORT: Type.Integer({ ...Port, default: 1883, description: 'Port of the embedded broker' }),
+  MQTT_USERNAME: Type.Optional(Type.String()),
+  MQTT_PASSWORD: Type.Optional(Type.String()),
+  MQTT_TOPIC_PREFIX: Type.String({
+    default: '',
+    pattern: '^([^#+]*/)?$',
+    description: "Prefix before 'sensors/…', ending with '/'",
+  }),
+  DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'Folder of the embedded store' }),
+  PLAN_FILE: Type.Optional(
+    Type.String({ minLength: 1, description: 'Master plan YAML; the demo plan when absent' }),
+  ),
+  DEMO: Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')], {
+    default: 'auto',
+    description: 'Run the demo simulators: auto = on unless PLAN_FILE is set',
+  }),
+  DEMO_BACKFILL: Type.String({
+    default: '48h',
+    pattern: '^\\d+(ms|s|m|h|d)$',
+    description: 'Past period the demo fills on first start',
+  }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  INGEST_BATCH_SIZE: Type.Integer({ ...Positive, default: 5000, description: 'Readings per store write' }),
+  INGEST_FLUSH_MS: Type.Integer({
+    ...Positive,
+    default: 200,
+    description: 'Longest wait before a partial batch is written',
+  }),
+});
+
+export type Config = Readonly<Static<typeof ConfigSchema>>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
+
+/** Parses the environment into a frozen config, listing every bad variable at once. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const known = Object.keys(ConfigSchema.properties);
+  const picked = Object.fromEntries(
+    known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]),
+  );
+  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, picked));
+  const errors = [...Value.Errors(ConfigSchema, converted)].map((e) => {
+    const name = e.path.replace(/^\//, '');
+    const choices = (e.schema.anyOf as Array<{ const?: unknown }> | undefined)
+      ?.map((s) => s.const)
+      .join(', ');
+    return `${name}=${JSON.stringify(env[name] ?? '')}: ${choices ? `expected one of ${choices}` : e.message}`;
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, config: Object.freeze(converted as Config) };
+}

@@ -1,0 +1,57 @@
+import {
+  computeKpiSeries,
+  type DeadLetterLog,
+  type HealthReport,
+  type KpiEngine,
+  type LiveBus,
+  type Plan,
+  type PlatformView,
+  type Store,
+} from '@ssc-monitor/core';
+import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
+import type { IngestPipeline } from './pipeline/ingest-pipeline.js';
+import type { SensorRegistry } from './pipeline/sensor-registry.js';
+
+export interface ViewParts {
+  readonly plan: Plan;
+  readonly live: LiveBus;
+  readonly store: Store;
+  readonly storeKind: string;
+  readonly deadLetters: DeadLetterLog;
+  readonly engine: KpiEngine;
+  readonly sensors: SensorRegistry;
+  readonly pipeline: IngestPipeline;
+  readonly source: MqttSource;
+  readonly broker: { readonly mode: 'embedded' | 'external'; readonly url: string };
+  readonly startedAt: number;
+}
+
+/** What the HTTP API reads, assembled from the running parts. */
+export function createPlatformView(parts: ViewParts): PlatformView {
+  const { plan, engine, sensors, store, pipeline } = parts;
+  return {
+    plan,
+    live: parts.live,
+    deadLetters: parts.deadLetters,
+    kpis: () => engine.snapshots(),
+    kpi: (id) => engine.snapshot(id),
+    kpiDefinition: (id) => engine.definition(id),
+    async kpiSeries(id, query) {
+      const definition = engine.definition(id);
+      return definition === undefined ? [] : computeKpiSeries(store, definition, plan.city.population, query);
+    },
+    sensors: () => sensors.all(),
+    sensor: (id) => sensors.get(id),
+    async health(): Promise<HealthReport> {
+      const storeOk = (await store.ping().catch(() => false)) && pipeline.lastStoreError === null;
+      const connected = parts.source.connected;
+      return {
+        status: storeOk && connected ? 'ok' : 'degraded',
+        broker: { ...parts.broker, connected },
+        store: { kind: parts.storeKind, ok: storeOk, lastError: pipeline.lastStoreError },
+        ingest: pipeline.counters(),
+        startedAt: parts.startedAt,
+      };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR, launchBrowser } from '../helpers/browser.js';
+import { startTestPlatform, type TestPlatform } from '../helpers/test-platform.js';
+
+let platform: TestPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+describe('the dashboard in Chromium', () => {
+  it('shows KPI tiles and changes a tile live when a reading is published', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(platform.httpUrl);
+    const tile = page.locator('[data-testid="kpi-tile"][data-kpi-id="env.air.pm25"]');
+    await tile.waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="kpi-tile"]').count()).toBe(platform.view.plan.kpis.length);
+    await expect.poll(() => tile.getAttribute('data-status')).toBe('no_data');
+
+    const client = await platform.publisher();
+    await client.publishAsync('sensors/aq-centre-1', JSON.stringify({ pm25: 13.7, ts: Date.now() - 1000 }), {
+      qos: 1,
+    });
+    const value = tile.locator('[data-testid="kpi-value"]');
+    await expect.poll(() => value.textContent(), { timeout: 5000 }).toContain('13.7');
+    await expect.poll(() => tile.getAttribute('data-status')).toBe('on_track');
+    expect(await tile.textContent()).toMatch(/On track/i);
+
+    await client.publishAsync('sensors/aq-north-1', JSON.stringify({ pm25: 30.3, ts: Date.now() - 500 }), {
+      qos: 1,
+    });
+    await expect.poll(() => value.textContent(), { timeout: 5000 }).toContain('22');
+    await expect.poll(() => tile.getAttribute('data-status')).toBe('off_track');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'operations-view.png'), fullPage: true });
+    await page.close();
+  });
+});
