@@ -1,0 +1,15 @@
+export * from './errors.js';
+export * from './scenarios/rng.js';
+export type { Interval, KindModel, SensorProfile } from './scenarios/model.js';
+export type { LocalTime } from './scenarios/time.js';
+export type { WeatherState } from './scenarios/weather.js';
+export { KIND_MODELS, SENSOR_KINDS, isSensorKind, type SensorKind } from './scenarios/kinds/index.js';
+export * from './scenarios/demo-city.js';
+export * from './scenarios/payloads.js';
+export * from './scenarios/messages.js';
+export * from './scenarios/summary.js';
+export type { Publisher } from './publish/publisher.js';
+export * from './publish/mqtt-publisher.js';
+export * from './publish/memory-publisher.js';
+export * from './simulation.js';
+export * from './run-demo.js';
