@@ -49,7 +49,10 @@ const apiRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { view, c
 
 function serverOptions(logger: ApiAppOptions['logger']): FastifyServerOptions {
   // Fastify 5 takes a ready-made logger only as `loggerInstance`.
-  return typeof logger === 'boolean' ? { logger } : { loggerInstance: logger };
+  // A wall screen polls and streams all day: per-request logs would drown everything else.
+  // Failures are still logged by the error handler.
+  const common = { disableRequestLogging: true };
+  return typeof logger === 'boolean' ? { ...common, logger } : { ...common, loggerInstance: logger };
 }
 
 /**

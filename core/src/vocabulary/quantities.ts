@@ -72,7 +72,7 @@ export const QUANTITIES: Readonly<Record<QuantityId, QuantityDef>> = {
   water_pressure: q('water_pressure', 'Network pressure', 'bar', 'mean', 0, 100, ['pressure']),
   water_leakage_m3: q('water_leakage_m3', 'Water lost to leakage', 'm³', 'sum', 0, 1e9, ['leakage']),
   waste_fill_pct: q('waste_fill_pct', 'Waste bin fill level', '%', 'mean', 0, 100, ['fill', 'fillingLevel']),
-  temperature: q('temperature', 'Air temperature', '°C', 'mean', -90, 70, ['temp', 'Cel']),
+  temperature: q('temperature', 'Air temperature', '°C', 'mean', -90, 70, ['temp']),
   humidity: q('humidity', 'Relative humidity', '%', 'mean', 0, 100, ['rh', 'relativeHumidity']),
   rain_mm: q('rain_mm', 'Precipitation', 'mm', 'sum', 0, 1000, ['rain', 'precipitation']),
 };
