@@ -1,0 +1,43 @@
+import { routeHref, type Page } from '../lib/hash-route';
+import { LiveIndicator } from './live-indicator';
+
+const NAV: readonly { page: Page; label: string; href: string }[] = [
+  { page: 'operations', label: 'Operations', href: routeHref({ page: 'operations' }) },
+  { page: 'sensors', label: 'Sensors', href: routeHref({ page: 'sensors' }) },
+  { page: 'health', label: 'Data health', href: routeHref({ page: 'health' }) },
+];
+
+export interface AppHeaderProps {
+  /** Null until the plan has loaded (or if it cannot be). */
+  readonly cityName: string | null;
+  readonly page: Page;
+}
+
+export function AppHeader({ cityName, page }: AppHeaderProps) {
+  // A KPI page belongs to the operations section of the nav.
+  const section: Page = page === 'kpi' ? 'operations' : page;
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <span className="app-header__city" data-testid="city-name">
+          {cityName ?? 'Smart sustainable city'}
+        </span>
+        <span className="app-header__product">Master plan monitor</span>
+      </div>
+      <nav className="app-nav" aria-label="Main">
+        {NAV.map((item) => (
+          <a
+            key={item.page}
+            href={item.href}
+            className="app-nav__link"
+            aria-current={item.page === section ? 'page' : undefined}
+            data-testid={`nav-${item.page}`}
+          >
+            {item.label}
+          </a>
+        ))}
+      </nav>
+      <LiveIndicator />
+    </header>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode, type ReactNode } from 'react';
+import { ErrorBoundary } from '../components/ui/error-boundary';
+import { LiveProvider } from '../lib/live-context';
+
+/**
+ * What every view shares: the one live stream, and a last-resort error boundary so that even a failure
+ * outside the panels leaves a message on the wall screen rather than a blank page.
+ */
+export function AppProvider({ children }: { children: ReactNode }) {
+  return (
+    <StrictMode>
+      <ErrorBoundary label="The dashboard">
+        <LiveProvider>{children}</LiveProvider>
+      </ErrorBoundary>
+    </StrictMode>
+  );
+}

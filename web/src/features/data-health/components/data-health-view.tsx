@@ -1,0 +1,58 @@
+import { ErrorState, LoadingState } from '../../../components/ui/async-state';
+import { Panel } from '../../../components/ui/panel';
+import { DEAD_LETTER_LIMIT } from '../../../config/app-config';
+import { useLiveStatus } from '../../../lib/live-context';
+import { useDeadLetters } from '../hooks/use-dead-letters';
+import { useHealth } from '../hooks/use-health';
+import { DeadLettersTable } from './dead-letters-table';
+import { HealthSummary } from './health-summary';
+import './data-health.css';
+
+function HealthPanel() {
+  const health = useHealth();
+  const { malformed } = useLiveStatus();
+  let body;
+  if (health.data !== undefined) body = <HealthSummary report={health.data} malformedEvents={malformed} />;
+  else if (health.error !== undefined) body = <ErrorState error={health.error} retryAt={health.retryAt} />;
+  else body = <LoadingState what="platform health" />;
+  return (
+    <Panel title="Ingest health" label="Ingest health" testId="health-panel">
+      {health.data !== undefined && health.error !== undefined && (
+        <p className="warn-text">Showing the last known report: {health.error.message}</p>
+      )}
+      {body}
+    </Panel>
+  );
+}
+
+function DeadLettersPanel() {
+  const deadLetters = useDeadLetters(DEAD_LETTER_LIMIT);
+  let body;
+  if (deadLetters.data === undefined && deadLetters.error !== undefined) {
+    body = (
+      <ErrorState error={deadLetters.error} retryAt={deadLetters.retryAt} onRetry={deadLetters.reload} />
+    );
+  } else if (deadLetters.data === undefined && deadLetters.letters.length === 0) {
+    body = <LoadingState what="rejected messages" />;
+  } else body = <DeadLettersTable letters={deadLetters.letters} />;
+  return (
+    <Panel
+      title="Rejected messages"
+      label="Rejected messages"
+      testId="dead-letters-panel"
+      actions={<p className="panel__summary">Newest {DEAD_LETTER_LIMIT}, updated live</p>}
+    >
+      {body}
+    </Panel>
+  );
+}
+
+/** Is data arriving, and what is being rejected and why. */
+export function DataHealthView() {
+  return (
+    <div className="data-health" data-testid="data-health-view">
+      <HealthPanel />
+      <DeadLettersPanel />
+    </div>
+  );
+}

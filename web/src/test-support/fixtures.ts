@@ -1,0 +1,36 @@
+import type { KpiSnapshot, SensorState } from '@ssc-monitor/core';
+
+/** A PM2.5 snapshot as the API serves it; tests override the fields they are about. */
+export function kpiSnapshot(overrides: Partial<KpiSnapshot> = {}): KpiSnapshot {
+  return {
+    id: 'env.air.pm25',
+    name: 'Fine particulate matter (PM2.5)',
+    dimension: 'Environment',
+    subDimension: 'Air quality',
+    unit: 'µg/m³',
+    direction: 'lower_is_better',
+    baseline: { value: 17.8, period: { from: '2024-01-01', to: '2024-12-31' }, source: 'Annual report 2024' },
+    targets: [
+      { horizon: 'short', date: '2027-12-31', value: 15 },
+      { horizon: 'medium', date: '2030-12-31', value: 10 },
+    ],
+    current: { value: 16.24, at: Date.UTC(2026, 10, 25, 12, 0, 0), readings: 240 },
+    nextTarget: { horizon: 'short', date: '2027-12-31', value: 15 },
+    progress: 0.557,
+    expected: 16.4,
+    status: 'on_track',
+    ...overrides,
+  };
+}
+
+export function sensorState(overrides: Partial<SensorState> = {}): SensorState {
+  return {
+    id: 'aq-centre-1',
+    district: 'centre',
+    lastSeen: Date.UTC(2026, 10, 25, 12, 0, 0),
+    messages: 1200,
+    errors: 3,
+    latest: { pm25: { value: 12.3, ts: Date.UTC(2026, 10, 25, 12, 0, 0) } },
+    ...overrides,
+  };
+}
