@@ -13,5 +13,7 @@ describe('parseDurationMs', () => {
     ['1y', 31_536_000_000],
   ])('%s is %d ms', (text, ms) => expect(parseDurationMs(text)).toBe(ms));
 
-  it.each(['', 'h', '-1h', '1 hour', '1H', 'abc', '1h30m'])('refuses %j', (text) => expect(parseDurationMs(text)).toBeUndefined());
+  it.each(['', 'h', '-1h', '1 hour', '1H', 'abc', '1h30m'])('refuses %j', (text) =>
+    expect(parseDurationMs(text)).toBeUndefined(),
+  );
 });
