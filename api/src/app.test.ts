@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOGUE, CATALOGUE_VERSION } from '@ssc-monitor/core';
-import { buildTestApp, type TestApp } from './testing/test-app.js';
+import { useTestApp } from './testing/test-app.js';
 
-let current: TestApp | undefined;
-
-async function start(): Promise<TestApp> {
-  current = await buildTestApp();
-  return current;
-}
-
-afterEach(async () => {
-  await current?.app.close();
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('GET /api/health', () => {
   it('answers 200 with the report when ok', async () => {

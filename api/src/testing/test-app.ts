@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
 import { buildApiApp, type ApiAppOptions } from '../app.js';
 import { createMemoryView, type MemoryPlatformView } from './memory-platform-view.js';
 
@@ -41,4 +42,14 @@ export function recordingLogger(records: LogRecord[]): FastifyBaseLogger {
     child: () => logger,
   };
   return logger;
+}
+
+/** Registers teardown and returns a starter: each test gets a fresh app, closed after it. */
+export function useTestApp(): () => Promise<TestApp> {
+  let current: TestApp | undefined;
+  afterEach(async () => {
+    await current?.app.close();
+    current = undefined;
+  });
+  return async () => (current = await buildTestApp());
 }

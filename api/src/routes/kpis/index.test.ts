@@ -1,21 +1,11 @@
 import { findKpiDefinition } from '@ssc-monitor/core';
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../testing/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_NOW, useTestApp } from '../../testing/test-app.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let current: TestApp | undefined;
-
-async function start(): Promise<TestApp> {
-  current = await buildTestApp();
-  return current;
-}
-
-afterEach(async () => {
-  await current?.app.close();
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('GET /api/kpis', () => {
   it('returns every snapshot of the view, all fields kept', async () => {

@@ -1,17 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../testing/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.js';
 
-let current: TestApp | undefined;
-
-async function start(): Promise<TestApp> {
-  current = await buildTestApp();
-  return current;
-}
-
-afterEach(async () => {
-  await current?.app.close();
-  current = undefined;
-});
+const start = useTestApp();
 
 describe('GET /api/sensors', () => {
   it('returns every sensor state with its latest values', async () => {
