@@ -161,14 +161,7 @@ async function restoreState(
   sensors: SensorRegistry,
   logger: Logger,
 ): Promise<void> {
-  const now = Date.now();
-  const from = now - engine.longestWindowMs - 3_600_000;
-  let replayed = 0;
-  for (const quantity of engine.quantities) {
-    const readings = await storage.store.readings({ quantity, from, to: now + 3_600_000 });
-    engine.ingest(readings);
-    replayed += readings.length;
-  }
+  const replayed = await engine.restore(storage.store);
   sensors.restore(await storage.store.latest(), await storage.deadLetters.countsBySensor());
   logger.info({ replayed }, 'KPI state restored from the store');
 }

@@ -1,5 +1,6 @@
 import {
   computeKpiSeries,
+  measureKpi,
   type DeadLetterLog,
   type HealthReport,
   type KpiEngine,
@@ -38,7 +39,17 @@ export function createPlatformView(parts: ViewParts): PlatformView {
     kpiDefinition: (id) => engine.definition(id),
     async kpiSeries(id, query) {
       const definition = engine.definition(id);
-      return definition === undefined ? [] : computeKpiSeries(store, definition, plan.city.population, query);
+      const context = engine.measureContext(id);
+      return definition === undefined || context === undefined
+        ? []
+        : computeKpiSeries(store, definition, context, query);
+    },
+    async measureKpi(id, period) {
+      const definition = engine.definition(id);
+      const context = engine.measureContext(id);
+      return definition === undefined || context === undefined
+        ? undefined
+        : measureKpi(store, definition, { ...context, ...period });
     },
     sensors: () => sensors.all(),
     sensor: (id) => sensors.get(id),

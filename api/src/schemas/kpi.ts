@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { CATALOGUE_VERSION, DIMENSIONS, QUANTITY_IDS } from '@ssc-monitor/core';
+import { CATALOGUE_VERSION, DIMENSIONS, KpiDefinitionSchema } from '@ssc-monitor/core';
 import { EpochMs, NullableNumber, ReadonlyList, stringEnum } from './common.js';
 
-const Quantity = stringEnum(QUANTITY_IDS, { description: 'Measured quantity id' });
 const Dimension = stringEnum(DIMENSIONS, { description: 'U4SSC dimension' });
 const Direction = stringEnum(['lower_is_better', 'higher_is_better'] as const, {
   description: 'Which way is progress',
@@ -35,7 +34,12 @@ export const KpiSnapshotSchema = Type.Object(
       value: NullableNumber('Value over the rolling window; null before the first reading'),
       at: Type.Union([EpochMs('Event time of the newest reading in the window'), Type.Null()]),
       readings: Type.Integer({ description: 'Readings in the window' }),
+      coverage: NullableNumber('Share (0–1) of expected hours or days with data; null for rolling windows'),
+      period: Type.Union([Type.Object({ from: CalendarDate, to: CalendarDate }), Type.Null()], {
+        description: 'Local dates of the calendar period to date; null for rolling windows',
+      }),
     }),
+    catalogueVersion: Type.String({ description: 'Catalogue version that produced the value' }),
     nextTarget: Type.Union([TargetSchema, Type.Null()], {
       description: 'The first target dated after now, else the last one',
     }),
@@ -44,41 +48,6 @@ export const KpiSnapshotSchema = Type.Object(
     status: stringEnum(['on_track', 'at_risk', 'off_track', 'no_data'] as const),
   },
   { description: 'One KPI of the plan at one moment' },
-);
-
-const FormulaSchema = Type.Union(
-  [
-    Type.Object({ kind: Type.Literal('mean'), quantity: Quantity }),
-    Type.Object({ kind: Type.Literal('sum'), quantity: Quantity, scale: Type.Optional(Type.Number()) }),
-    Type.Object({ kind: Type.Literal('share_above'), quantity: Quantity, threshold: Type.Number() }),
-    Type.Object({
-      kind: Type.Literal('ratio'),
-      numerator: Quantity,
-      denominator: Quantity,
-      scale: Type.Number(),
-    }),
-    Type.Object({ kind: Type.Literal('per_capita'), quantity: Quantity, scale: Type.Number() }),
-  ],
-  { description: 'How the KPI is computed from the readings of its window' },
-);
-
-export const KpiDefinitionSchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    reference: Type.String({ description: 'Reference in the U4SSC KPI set or ISO 37120/37122' }),
-    dimension: Dimension,
-    subDimension: Type.String(),
-    unit: Type.String(),
-    direction: Direction,
-    window: Type.Object({
-      kind: Type.Literal('rolling'),
-      ms: Type.Integer({ description: 'Window length, ms' }),
-    }),
-    formula: FormulaSchema,
-    description: Type.String(),
-  },
-  { description: 'A catalogue KPI definition' },
 );
 
 export const KpiIdParamsSchema = Type.Object({
@@ -93,3 +62,5 @@ export const CatalogueSchema = Type.Object({
   version: Type.String({ description: 'Catalogue version', examples: [CATALOGUE_VERSION] }),
   kpis: Type.Array(KpiDefinitionSchema),
 });
+
+export { KpiDefinitionSchema };

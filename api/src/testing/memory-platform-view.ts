@@ -1,5 +1,6 @@
 import {
   LiveBus,
+  CATALOGUE_VERSION,
   findKpiDefinition,
   parsePlanYaml,
   type DeadLetter,
@@ -73,7 +74,14 @@ export function snapshotOf(planKpi: PlanKpi, value: number | null, at: number): 
     direction: definition.direction,
     baseline: planKpi.baseline,
     targets: planKpi.targets,
-    current: { value, at: value === null ? null : at, readings: value === null ? 0 : 12 },
+    current: {
+      value,
+      at: value === null ? null : at,
+      readings: value === null ? 0 : 12,
+      coverage: null,
+      period: null,
+    },
+    catalogueVersion: CATALOGUE_VERSION,
     nextTarget,
     progress:
       value === null || nextTarget === null
@@ -140,6 +148,24 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
     kpiSeries: (id, query) => {
       view.seriesCalls.push({ id, query });
       return view.seriesImpl(id, query);
+    },
+    measureKpi: (id, period) => {
+      const definition = findKpiDefinition(id);
+      if (definition === undefined || !view.kpiList.some((kpi) => kpi.id === id))
+        return Promise.resolve(undefined);
+      return Promise.resolve({
+        ...period,
+        value: 17.5,
+        coverage: 0.97,
+        sufficient: true,
+        readings: 8500,
+        sensors: ['aq-centre-1'],
+        validDays: null,
+        days: 366,
+        timeZone: 'UTC',
+        formula: definition.formula,
+        catalogueVersion: CATALOGUE_VERSION,
+      });
     },
     sensors: () => view.sensorList,
     sensor: (id) => view.sensorList.find((sensor) => sensor.id === id),

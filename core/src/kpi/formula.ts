@@ -23,16 +23,19 @@ export function mergeInto(target: Totals, source: Totals): void {
 
 export interface FormulaContext {
   readonly population: number;
+  /** Days the window spans (for per-day normalisation). */
+  readonly days: number;
 }
 
 /** The threshold readings are counted against, when the formula needs one. */
 export function formulaThreshold(formula: Formula): number | undefined {
-  return formula.kind === 'share_above' ? formula.threshold : undefined;
+  return formula.kind === 'share_above' || formula.kind === 'share_below' ? formula.threshold : undefined;
 }
 
 /**
- * Evaluates a formula from per-quantity totals over a window. Null means "not enough data to say":
- * no readings, or a zero denominator.
+ * Evaluates a reading-level formula from pooled per-quantity totals over a window. Null means "not
+ * enough data to say" (no readings, or a zero denominator) and for day-based kinds, which need the
+ * day table (see period-evaluation.ts).
  */
 export function evaluateFormula(
   formula: Formula,
@@ -40,17 +43,21 @@ export function evaluateFormula(
   context: FormulaContext,
 ): number | null {
   switch (formula.kind) {
-    case 'mean': {
+    case 'mean':
+    case 'sum':
+    case 'min':
+    case 'max':
+      return fromTotals(
+        formula.kind,
+        totals(formula.quantity),
+        formula.kind === 'sum' ? (formula.scale ?? 1) : 1,
+      );
+    case 'share_above':
+    case 'share_below': {
       const t = totals(formula.quantity);
-      return t.count === 0 ? null : t.sum / t.count;
-    }
-    case 'sum': {
-      const t = totals(formula.quantity);
-      return t.count === 0 ? null : t.sum * (formula.scale ?? 1);
-    }
-    case 'share_above': {
-      const t = totals(formula.quantity);
-      return t.count === 0 ? null : (t.above / t.count) * 100;
+      if (t.count === 0) return null;
+      const share = (t.above / t.count) * 100;
+      return formula.kind === 'share_above' ? share : 100 - share;
     }
     case 'ratio': {
       const numerator = totals(formula.numerator);
@@ -60,7 +67,19 @@ export function evaluateFormula(
     }
     case 'per_capita': {
       const t = totals(formula.quantity);
-      return t.count === 0 ? null : (t.sum * formula.scale) / context.population;
+      if (t.count === 0) return null;
+      const perCapita = (t.sum * formula.scale) / context.population;
+      return formula.perDay ? perCapita / Math.max(1, context.days) : perCapita;
     }
+    default:
+      return null;
   }
+}
+
+/** mean, sum, min or max of totals; null without readings. */
+export function fromTotals(kind: 'mean' | 'sum' | 'min' | 'max', t: Totals, scale = 1): number | null {
+  if (t.count === 0) return null;
+  if (kind === 'mean') return t.sum / t.count;
+  if (kind === 'sum') return t.sum * scale;
+  return kind === 'min' ? t.min : t.max;
 }

@@ -40,7 +40,7 @@ describe('KpiEngine', () => {
     ]);
     expect([...changed]).toEqual(['env.air.pm25']);
     const pm25 = engine.snapshot('env.air.pm25');
-    expect(pm25?.current).toEqual({ value: 12, at: NOW - 30_000, readings: 2 });
+    expect(pm25?.current).toEqual({ value: 12, at: NOW - 30_000, readings: 2, coverage: null, period: null });
     expect(pm25?.progress).toBeCloseTo(0.8, 10);
     // 2026-06-30 is 181/365 of the way from 2025-01-01 to 2027-01-01: expected ≈ 12.5; 12 is ahead.
     expect(pm25?.expected).toBeCloseTo(20 - 10 * ((365 + 180) / 730), 6);
@@ -68,5 +68,43 @@ describe('KpiEngine', () => {
     now = NOW + 25 * 3_600_000;
     expect(engine.snapshot('env.air.pm25')?.status).toBe('no_data');
     expect(engine.snapshot('missing')).toBeUndefined();
+  });
+});
+
+describe('KpiEngine with calendar KPIs', () => {
+  it('keeps the year to date in the city time zone, with coverage', () => {
+    const result = validatePlan({
+      version: 1,
+      city: { name: 'T', population: 10, timezone: 'Asia/Shanghai', districts: [{ id: 'd', name: 'D' }] },
+      kpis: [
+        {
+          id: 'env.air.pm25.annual',
+          baseline: { value: 80, period: { from: '2025-01-01', to: '2025-12-31' } },
+          targets: [{ horizon: 'short', date: '2027-12-31', value: 40 }],
+        },
+        {
+          id: 'env.air.pm25.exceedance_days_gb',
+          baseline: { value: 100, period: { from: '2025-01-01', to: '2025-12-31' } },
+          targets: [{ horizon: 'short', date: '2027-12-31', value: 50 }],
+        },
+      ],
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const now = Date.UTC(2026, 0, 2, 16); // 2026-01-03 00:00 in Beijing
+    const engine = new KpiEngine(result.plan, { now: () => now });
+    const day1 = Date.UTC(2025, 11, 31, 16); // 2026-01-01 00:00 local
+    const hourly = Array.from({ length: 48 }, (_, h) => ({
+      sensorId: 's',
+      quantity: 'pm25' as const,
+      value: h < 24 ? 100 : 50,
+      ts: day1 + h * 3_600_000,
+    }));
+    // A reading of the previous local year does not count toward 2026.
+    engine.ingest([...hourly, { sensorId: 's', quantity: 'pm25', value: 999, ts: day1 - 1 }]);
+    const annual = engine.snapshot('env.air.pm25.annual');
+    expect(annual?.current.value).toBe(75);
+    expect(annual?.current.period).toEqual({ from: '2026-01-01', to: '2026-01-03' });
+    expect(annual?.current.coverage).toBeCloseTo(48 / 72, 10);
+    expect(engine.snapshot('env.air.pm25.exceedance_days_gb')?.current.value).toBe(1);
   });
 });

@@ -1,18 +1,26 @@
 import type { Clock } from '../ports/clock.js';
+import type { Store } from '../ports/store.js';
 import type { Plan, PlanKpi } from '../plan/plan.js';
 import type { Reading } from '../readings/reading.js';
+import { localDateHour } from '../time/local-time.js';
 import type { QuantityId } from '../vocabulary/quantities.js';
-import { findKpiDefinition } from './catalogue.js';
+import { CalendarSource, periodStart } from './calendar-source.js';
+import { CATALOGUE_VERSION, findKpiDefinition } from './catalogue.js';
 import { formulaQuantities, type KpiDefinition } from './definition.js';
-import { evaluateFormula, formulaThreshold } from './formula.js';
+import { DayTable } from './period/day-table.js';
+import { loadDayTable, previousPeriod, type MeasureOptions } from './period/measure.js';
+import type { SpatialContext } from './period/spatial.js';
 import { expectedValue, nextTarget, progressToward, statusOf } from './progress.js';
+import { RollingSource } from './rolling-source.js';
 import type { KpiSnapshot } from './snapshot.js';
-import { WindowAccumulator } from './window-accumulator.js';
+import type { KpiValueSource } from './value-source.js';
 
 interface KpiState {
   readonly definition: KpiDefinition;
   readonly planKpi: PlanKpi;
-  readonly accumulator: WindowAccumulator;
+  readonly source: KpiValueSource;
+  /** Sensors the KPI is restricted to (plan scope), or null for the whole city. */
+  readonly sensors: ReadonlySet<string> | null;
 }
 
 /**
@@ -22,39 +30,116 @@ interface KpiState {
 export class KpiEngine {
   readonly #states = new Map<string, KpiState>();
   readonly #byQuantity = new Map<QuantityId, KpiState[]>();
+  readonly #spatial: SpatialContext;
 
   constructor(
     private readonly plan: Plan,
     private readonly clock: Clock,
   ) {
+    const districtOf = new Map(plan.sensors.map((s) => [s.id, s.district]));
+    const population = new Map(plan.city.districts.map((d) => [d.id, d.population]));
+    this.#spatial = {
+      districtOf: (sensorId) => districtOf.get(sensorId) ?? 'unassigned',
+      districtPopulation: (id) => population.get(id),
+    };
     for (const planKpi of plan.kpis) {
       const definition = findKpiDefinition(planKpi.id);
-      if (definition === undefined) continue; // validatePlan refuses unknown ids; nothing to compute here.
-      const quantities = formulaQuantities(definition.formula);
-      const threshold = formulaThreshold(definition.formula);
-      const accumulator = new WindowAccumulator({
-        windowMs: definition.window.ms,
-        quantities,
-        ...(threshold === undefined ? {} : { threshold }),
-      });
-      const state: KpiState = { definition, planKpi, accumulator };
-      this.#states.set(planKpi.id, state);
-      for (const quantity of quantities) {
-        const list = this.#byQuantity.get(quantity) ?? [];
-        list.push(state);
-        this.#byQuantity.set(quantity, list);
-      }
+      if (definition !== undefined) this.#add(planKpi, definition);
     }
   }
 
-  /** Quantities any plan KPI reads: what a restart must replay to rebuild state. */
-  get quantities(): QuantityId[] {
-    return [...this.#byQuantity.keys()];
+  #add(planKpi: PlanKpi, definition: KpiDefinition): void {
+    const population = this.plan.city.population;
+    const source =
+      definition.window.kind === 'rolling'
+        ? new RollingSource(definition.formula, definition.window, population)
+        : new CalendarSource({
+            definition,
+            timeZone: this.plan.city.timezone,
+            population,
+            spatial: this.#spatial,
+          });
+    const state: KpiState = { definition, planKpi, source, sensors: this.#scopeSensors(planKpi) };
+    this.#states.set(planKpi.id, state);
+    for (const quantity of formulaQuantities(
+      definition.formula.kind === 'change_rate' ? definition.formula.of : definition.formula,
+    )) {
+      this.#byQuantity.set(quantity, [...(this.#byQuantity.get(quantity) ?? []), state]);
+    }
   }
 
-  /** Longest KPI window, ms: how far back a restart must replay. */
-  get longestWindowMs(): number {
-    return Math.max(0, ...[...this.#states.values()].map((s) => s.definition.window.ms));
+  #scopeSensors(planKpi: PlanKpi): Set<string> | null {
+    const scope = planKpi.scope;
+    if (scope === undefined) return null;
+    const districts = new Set(scope.districts ?? []);
+    const inDistricts = this.plan.sensors.filter((s) => districts.has(s.district)).map((s) => s.id);
+    return new Set([...(scope.sensors ?? []), ...inDistricts]);
+  }
+
+  /** Rebuilds every KPI's state from the store (after a restart): raw readings for rolling windows, hourly aggregates for calendar ones. */
+  async restore(store: Store): Promise<number> {
+    const now = this.clock.now();
+    let readings = 0;
+    for (const state of this.#states.values()) {
+      if (state.source instanceof CalendarSource)
+        await this.#restoreCalendar(state, state.source, store, now);
+      else readings += await this.#restoreRolling(state, store, now);
+    }
+    return readings;
+  }
+
+  async #restoreRolling(state: KpiState, store: Store, now: number): Promise<number> {
+    let n = 0;
+    for (const quantity of formulaQuantities(state.definition.formula)) {
+      const readings = await store.readings({
+        quantity,
+        from: now - state.source.staleAfterMs - 3_600_000,
+        to: now + 3_600_000,
+        ...this.#filter(state),
+      });
+      for (const reading of readings) state.source.add(reading);
+      n += readings.length;
+    }
+    return n;
+  }
+
+  async #restoreCalendar(state: KpiState, source: CalendarSource, store: Store, now: number): Promise<void> {
+    const { definition } = state;
+    if (definition.window.kind !== 'calendar') return;
+    const timeZone = this.plan.city.timezone;
+    const today = localDateHour(now, timeZone).date;
+    const start = periodStart(today, definition.window.unit);
+    const options = {
+      ...this.#spatial,
+      timeZone,
+      population: this.plan.city.population,
+      ...this.#filter(state),
+    };
+    const formula = definition.formula;
+    const inner = formula.kind === 'change_rate' ? { ...definition, formula: formula.of } : definition;
+    const table = await loadDayTable(store, inner.formula, { ...options, from: start, to: today });
+    const previous =
+      formula.kind === 'change_rate'
+        ? await loadDayTable(store, inner.formula, {
+            ...options,
+            ...previousPeriod(start, definition.window.unit),
+          })
+        : new DayTable();
+    source.seed(table, start, previous, now);
+  }
+
+  #filter(state: KpiState): { sensorIds?: string[]; districts?: string[] } {
+    const scope = state.planKpi.scope;
+    if (scope === undefined) return {};
+    return {
+      ...(scope.sensors ? { sensorIds: scope.sensors } : {}),
+      ...(scope.districts ? { districts: scope.districts } : {}),
+    };
+  }
+
+  /** Quantities any plan KPI reads. */
+  get quantities(): QuantityId[] {
+    return [...this.#byQuantity.keys()];
   }
 
   /** Applies readings; returns the ids of KPIs whose value may have changed. */
@@ -64,10 +149,23 @@ export class KpiEngine {
       const states = this.#byQuantity.get(reading.quantity);
       if (states === undefined) continue;
       for (const state of states) {
-        if (state.accumulator.add(reading)) changed.add(state.planKpi.id);
+        if (state.sensors !== null && !state.sensors.has(reading.sensorId)) continue;
+        if (state.source.add(reading)) changed.add(state.planKpi.id);
       }
     }
     return changed;
+  }
+
+  /** What measuring or charting this KPI from the store needs: zone, population, districts, scope. */
+  measureContext(id: string): Omit<MeasureOptions, 'from' | 'to'> | undefined {
+    const state = this.#states.get(id);
+    if (state === undefined) return undefined;
+    return {
+      ...this.#spatial,
+      timeZone: this.plan.city.timezone,
+      population: this.plan.city.population,
+      ...this.#filter(state),
+    };
   }
 
   has(id: string): boolean {
@@ -85,18 +183,12 @@ export class KpiEngine {
   snapshot(id: string): KpiSnapshot | undefined {
     const state = this.#states.get(id);
     if (state === undefined) return undefined;
-    const { definition, planKpi, accumulator } = state;
+    const { definition, planKpi, source } = state;
     const now = this.clock.now();
-    const value = evaluateFormula(definition.formula, (q) => accumulator.totals(q), {
-      population: this.plan.city.population,
-    });
-    const readings = formulaQuantities(definition.formula).reduce(
-      (n, q) => n + accumulator.totals(q).count,
-      0,
-    );
-    const at = Number.isFinite(accumulator.watermark) ? accumulator.watermark : null;
+    const current = source.current(now);
+    const { value, at } = current;
     // A value whose newest reading is older than its window says nothing about today.
-    const fresh = value !== null && at !== null && now - at <= definition.window.ms;
+    const fresh = value !== null && at !== null && now - at <= source.staleAfterMs;
     const target = nextTarget(planKpi.targets, now);
     const expected = target === null ? null : expectedValue(planKpi.baseline, target, now);
     return {
@@ -108,7 +200,8 @@ export class KpiEngine {
       direction: definition.direction,
       baseline: planKpi.baseline,
       targets: planKpi.targets,
-      current: { value, at, readings },
+      current: { value, at, readings: current.readings, coverage: current.coverage, period: current.period },
+      catalogueVersion: CATALOGUE_VERSION,
       nextTarget: target,
       progress:
         target === null || value === null

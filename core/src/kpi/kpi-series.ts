@@ -1,27 +1,58 @@
 import type { SeriesPoint, SeriesQuery } from '../ports/platform-view.js';
 import type { Store } from '../ports/store.js';
+import { localDateHour } from '../time/local-time.js';
 import type { QuantityId } from '../vocabulary/quantities.js';
-import { formulaQuantities, type KpiDefinition } from './definition.js';
+import { periodStart } from './calendar-source.js';
+import {
+  formulaQuantities,
+  type CalendarWindow,
+  type KpiDefinition,
+  type RollingWindow,
+} from './definition.js';
 import { emptyTotals, evaluateFormula, formulaThreshold, mergeInto, type Totals } from './formula.js';
+import { datesBetween, loadDayTable, type MeasureOptions } from './period/measure.js';
+import { evaluatePeriod } from './period/period-evaluation.js';
 import { BUCKETS_PER_WINDOW } from './window-accumulator.js';
 
+/** What a series needs besides the store: population and, for calendar KPIs, the city's zone and districts. */
+export type SeriesContext = Omit<MeasureOptions, 'from' | 'to'>;
+
+/** Evenly spaced point times covering [from, to]. */
+function pointTimes(query: SeriesQuery): number[] {
+  const points: number[] = [];
+  for (let t = Math.ceil(query.from / query.every) * query.every; t <= query.to; t += query.every)
+    points.push(t);
+  return points;
+}
+
 /**
- * A KPI's history: the formula evaluated over the rolling window ending at each point, from store
- * aggregates in the same buckets the live engine uses, so the last point of the series and the live
- * value agree.
+ * A KPI's history. Rolling KPIs: the formula over the window ending at each point, from the same
+ * buckets the live engine uses, so the last point and the live value agree. Calendar KPIs: the
+ * period-to-date value at each point (e.g. the year-to-date mean).
  */
 export async function computeKpiSeries(
   store: Store,
   definition: KpiDefinition,
-  population: number,
+  context: SeriesContext,
   query: SeriesQuery,
 ): Promise<SeriesPoint[]> {
-  const bucketMs = Math.max(1, Math.floor(definition.window.ms / BUCKETS_PER_WINDOW));
-  const first = Math.ceil(query.from / query.every) * query.every;
-  const points: number[] = [];
-  for (let t = first; t <= query.to; t += query.every) points.push(t);
+  const points = pointTimes(query);
   if (points.length === 0) return [];
+  return definition.window.kind === 'rolling'
+    ? rollingSeries(store, definition, definition.window, context, points)
+    : calendarSeries(store, definition, definition.window, context, points);
+}
+
+async function rollingSeries(
+  store: Store,
+  definition: KpiDefinition,
+  window: RollingWindow,
+  context: SeriesContext,
+  points: number[],
+): Promise<SeriesPoint[]> {
+  const bucketMs = Math.max(1, Math.floor(window.ms / BUCKETS_PER_WINDOW));
   const windowMs = bucketMs * BUCKETS_PER_WINDOW;
+  const first = points[0] ?? 0;
   const from = Math.floor((first - windowMs) / bucketMs) * bucketMs;
   const to = (points.at(-1) ?? first) + 1;
   const threshold = formulaThreshold(definition.formula);
@@ -49,6 +80,34 @@ export async function computeKpiSeries(
       }
       return sum;
     };
-    return { t, value: evaluateFormula(definition.formula, totals, { population }) };
+    return {
+      t,
+      value: evaluateFormula(definition.formula, totals, {
+        population: context.population,
+        days: window.ms / 86_400_000,
+      }),
+    };
+  });
+}
+
+async function calendarSeries(
+  store: Store,
+  definition: KpiDefinition,
+  window: CalendarWindow,
+  context: SeriesContext,
+  points: number[],
+): Promise<SeriesPoint[]> {
+  if (definition.formula.kind === 'change_rate') return points.map((t) => ({ t, value: null }));
+  const dateOf = (t: number) => localDateHour(t - 1, context.timeZone).date;
+  const from = periodStart(dateOf(points[0] ?? 0), window.unit);
+  const to = dateOf(points.at(-1) ?? 0);
+  const table = await loadDayTable(store, definition.formula, { ...context, from, to });
+  return points.map((t) => {
+    const date = dateOf(t);
+    const result = evaluatePeriod(definition, table, {
+      ...context,
+      dates: datesBetween(periodStart(date, window.unit), date),
+    });
+    return { t, value: result.value };
   });
 }

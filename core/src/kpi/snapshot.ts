@@ -34,7 +34,13 @@ export interface KpiSnapshot {
     readonly at: number | null;
     /** Readings in the window. */
     readonly readings: number;
+    /** Share (0–1) of expected hours or days with data, for calendar windows; null for rolling ones. */
+    readonly coverage: number | null;
+    /** Local dates of the calendar period the value covers (to date); null for rolling windows. */
+    readonly period: { readonly from: string; readonly to: string } | null;
   };
+  /** Catalogue version whose definition produced the value. */
+  readonly catalogueVersion: string;
   /** The first target whose date is after the current time (else the last). */
   readonly nextTarget: Target | null;
   /** (current − baseline) / (target − baseline) toward nextTarget; 1 = reached. */

@@ -1,6 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { findKpiDefinition } from '../kpi/catalogue.js';
+import { isTimeZone } from '../time/local-time.js';
 import { PlanSchema, type Plan } from './plan.js';
 
 export interface PlanIssue {
@@ -37,12 +38,20 @@ function lineOf(doc: Document, counter: LineCounter, path: string): number | nul
 function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
   const issues: Array<Omit<PlanIssue, 'line'>> = [];
   const districts = new Set(plan.city.districts.map((d) => d.id));
+  if (!isTimeZone(plan.city.timezone))
+    issues.push({
+      path: '/city/timezone',
+      message: `'${plan.city.timezone}' is not an IANA time zone (e.g. Europe/Oslo)`,
+    });
   const seen = new Set<string>();
   plan.kpis.forEach((kpi, i) => {
     if (!findKpiDefinition(kpi.id))
       issues.push({ path: `/kpis/${i}/id`, message: `unknown KPI '${kpi.id}' (see GET /api/catalogue)` });
     if (seen.has(kpi.id)) issues.push({ path: `/kpis/${i}/id`, message: `KPI '${kpi.id}' is listed twice` });
     seen.add(kpi.id);
+    for (const district of kpi.scope?.districts ?? [])
+      if (!districts.has(district))
+        issues.push({ path: `/kpis/${i}/scope/districts`, message: `unknown district '${district}'` });
     if (kpi.baseline.period.from > kpi.baseline.period.to)
       issues.push({ path: `/kpis/${i}/baseline/period`, message: 'baseline period ends before it starts' });
     kpi.targets.forEach((target, t) => {

@@ -49,6 +49,16 @@ export const PlanKpiSchema = Type.Object(
       { additionalProperties: false },
     ),
     targets: Type.Array(TargetSchema, { minItems: 1 }),
+    /** Restricts the KPI to some sensors or districts; the whole city when absent. */
+    scope: Type.Optional(
+      Type.Object(
+        {
+          sensors: Type.Optional(Type.Array(Id, { minItems: 1 })),
+          districts: Type.Optional(Type.Array(Id, { minItems: 1 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -60,6 +70,8 @@ export const PlanSchema = Type.Object(
       {
         name: Type.String({ minLength: 1 }),
         population: Type.Integer({ minimum: 1 }),
+        /** IANA time zone of the city: calendar days, months and years are local. */
+        timezone: Type.String({ default: 'UTC', minLength: 1 }),
         districts: Type.Array(DistrictSchema, { minItems: 1 }),
       },
       { additionalProperties: false },

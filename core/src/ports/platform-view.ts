@@ -3,6 +3,7 @@ import type { LiveBus } from '../live/events.js';
 import type { Plan } from '../plan/plan.js';
 import type { SensorState } from '../sensors/sensor-state.js';
 import type { KpiDefinition } from '../kpi/definition.js';
+import type { Measurement } from '../kpi/period/measure.js';
 import type { DeadLetterLog } from './dead-letter-log.js';
 
 export interface IngestCounters {
@@ -53,6 +54,11 @@ export interface PlatformView {
   kpi(id: string): KpiSnapshot | undefined;
   kpiDefinition(id: string): KpiDefinition | undefined;
   kpiSeries(id: string, query: SeriesQuery): Promise<SeriesPoint[]>;
+  /** The KPI measured from stored data over local calendar dates (both inclusive). */
+  measureKpi(
+    id: string,
+    period: { readonly from: string; readonly to: string },
+  ): Promise<Measurement | undefined>;
   sensors(): SensorState[];
   sensor(id: string): SensorState | undefined;
   health(): Promise<HealthReport>;

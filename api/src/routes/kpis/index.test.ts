@@ -111,3 +111,31 @@ describe('GET /api/kpis/:id/series', () => {
     expect(view.seriesCalls).toEqual([]);
   });
 });
+
+describe('GET /api/kpis/:id/measure', () => {
+  it('measures over the baseline period by default, with coverage and lineage', async () => {
+    const { app } = await start();
+    const res = await app.inject('/api/kpis/env.air.pm25/measure');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      kpiId: 'env.air.pm25',
+      from: '2024-01-01',
+      to: '2024-12-31',
+      coverage: 0.97,
+      sufficient: true,
+      formula: { kind: 'mean' },
+    });
+  });
+
+  it('takes a period and refuses a reversed or malformed one', async () => {
+    const { app } = await start();
+    expect(
+      (await app.inject('/api/kpis/env.air.pm25/measure?from=2025-01-01&to=2025-06-30')).json(),
+    ).toMatchObject({ from: '2025-01-01', to: '2025-06-30' });
+    const reversed = await app.inject('/api/kpis/env.air.pm25/measure?from=2025-06-30&to=2025-01-01');
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().error).toBe('API_ERR_EMPTY_RANGE');
+    expect((await app.inject('/api/kpis/env.air.pm25/measure?from=June')).statusCode).toBe(400);
+    expect((await app.inject('/api/kpis/nope/measure')).statusCode).toBe(404);
+  });
+});

@@ -3,6 +3,7 @@ import type { Clock, KpiSnapshot, PlatformView } from '@ssc-monitor/core';
 import { ApiError } from '../../errors.js';
 import { errorResponses } from '../../schemas/common.js';
 import { KpiDetailSchema, KpiIdParamsSchema, KpiListSchema } from '../../schemas/kpi.js';
+import { MeasureQuerySchema, MeasurementSchema } from '../../schemas/measure.js';
 import { SeriesQuerySchema, SeriesSchema } from '../../schemas/series.js';
 import { resolveSeriesQuery } from './series-query.js';
 
@@ -75,6 +76,32 @@ const kpiRoutes: FastifyPluginAsyncTypebox<KpiRouteOptions> = async (app, { view
       const query = resolveSeriesQuery(request.query, clock.now());
       const points = await view.kpiSeries(kpi.id, query);
       return { kpiId: kpi.id, ...query, points };
+    },
+  );
+
+  app.get(
+    '/:id/measure',
+    {
+      schema: {
+        summary: 'Measure one KPI from stored data over a calendar period',
+        description:
+          'The KPI computed from the readings of a period (by default its baseline period), with data coverage ' +
+          'and lineage: which sensors, how many readings, which formula and catalogue version.',
+        tags: ['kpis'],
+        params: KpiIdParamsSchema,
+        querystring: MeasureQuerySchema,
+        response: { 200: MeasurementSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const kpi = requireKpi(view, request.params.id);
+      const from = request.query.from ?? kpi.baseline.period.from;
+      const to = request.query.to ?? kpi.baseline.period.to;
+      if (from > to)
+        throw new ApiError('API_ERR_EMPTY_RANGE', `from ${from} is after to ${to}: give from ≤ to.`);
+      const measurement = await view.measureKpi(kpi.id, { from, to });
+      if (measurement === undefined) throw new Error(`KPI '${kpi.id}' is in the plan but cannot be measured`);
+      return { kpiId: kpi.id, ...measurement };
     },
   );
 };
