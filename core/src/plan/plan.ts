@@ -6,11 +6,28 @@ const Id = Type.String({
   description: 'Letters, digits, . _ -',
 });
 
+const Position = Type.Array(Type.Number(), {
+  minItems: 2,
+  maxItems: 3,
+  description: '[longitude, latitude]',
+});
+const Ring = Type.Array(Position, { minItems: 4 });
+
+/** District outline for the map (GeoJSON geometry, WGS84), drawn offline without map tiles. */
+export const DistrictGeometrySchema = Type.Union([
+  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring, { minItems: 1 }) }),
+  Type.Object({
+    type: Type.Literal('MultiPolygon'),
+    coordinates: Type.Array(Type.Array(Ring, { minItems: 1 }), { minItems: 1 }),
+  }),
+]);
+
 export const DistrictSchema = Type.Object(
   {
     id: Id,
     name: Type.String({ minLength: 1 }),
     population: Type.Optional(Type.Integer({ minimum: 0 })),
+    geometry: Type.Optional(DistrictGeometrySchema),
   },
   { additionalProperties: false },
 );
