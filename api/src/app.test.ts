@@ -51,6 +51,7 @@ describe('OpenAPI', () => {
     '/api/sensors',
     '/api/sensors/{id}',
     '/api/dead-letters',
+    '/api/kpis/{id}/measure',
     '/api/plan',
     '/api/catalogue',
     '/api/stream',

@@ -1,4 +1,9 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { SYSTEM_CLOCK, type Clock, type PlatformView } from '@ssc-monitor/core';
 import { DEFAULT_LIVE_STREAM_OPTIONS, type LiveStreamOptions } from './live/sse-connection.js';
@@ -51,7 +56,7 @@ function serverOptions(logger: ApiAppOptions['logger']): FastifyServerOptions {
   // Fastify 5 takes a ready-made logger only as `loggerInstance`.
   // A wall screen polls and streams all day: per-request logs would drown everything else.
   // Failures are still logged by the error handler.
-  const common = { disableRequestLogging: true };
+  const common = { logController: new LogController({ disableRequestLogging: true }) };
   return typeof logger === 'boolean' ? { ...common, logger } : { ...common, loggerInstance: logger };
 }
 
