@@ -53,6 +53,9 @@ describe('OpenAPI', () => {
     '/api/dead-letters',
     '/api/kpis/{id}/measure',
     '/api/plan',
+    '/api/plan/kpis/{id}',
+    '/api/plan/history',
+    '/api/plan/versions/{version}',
     '/api/catalogue',
     '/api/stream',
   ];
@@ -67,11 +70,13 @@ describe('OpenAPI', () => {
     const { app } = await start();
     const res = await app.inject('/docs/json');
     expect(res.statusCode).toBe(200);
-    const paths = res.json<{ paths: Record<string, { get: Operation }> }>().paths;
+    const paths = res.json<{ paths: Record<string, Partial<Record<'get' | 'put', Operation>>> }>().paths;
     expect(Object.keys(paths).sort()).toEqual([...ROUTES].sort());
     for (const route of ROUTES) {
-      expect(paths[route]?.get.summary, route).toMatch(/\w/);
-      expect(paths[route]?.get.responses, route).toHaveProperty('200');
+      for (const operation of Object.values(paths[route] ?? {})) {
+        expect(operation.summary, route).toMatch(/\w/);
+        expect(operation.responses, route).toHaveProperty('200');
+      }
     }
   });
 

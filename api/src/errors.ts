@@ -15,6 +15,9 @@ export const API_ERRORS = {
   API_ERR_TOO_MANY_POINTS: 400,
   /** Any other malformed request Fastify itself rejects (bad JSON, wrong content type…). */
   API_ERR_BAD_REQUEST: 400,
+  /** A plan sent for saving failed validation; the message lists every issue with its path. */
+  API_ERR_PLAN_INVALID: 400,
+  API_ERR_PLAN_VERSION_NOT_FOUND: 404,
   API_ERR_KPI_NOT_FOUND: 404,
   API_ERR_SENSOR_NOT_FOUND: 404,
   API_ERR_ROUTE_NOT_FOUND: 404,

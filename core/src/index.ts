@@ -29,3 +29,4 @@ export * from './kpi/period/index.js';
 export * from './kpi/value-source.js';
 export * from './kpi/rolling-source.js';
 export * from './kpi/calendar-source.js';
+export * from './plan/plan-repository.js';

@@ -1,3 +1,4 @@
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApiApp, listenApi } from '@ssc-monitor/api';
 import {
@@ -18,6 +19,8 @@ import { IngestPipeline } from './pipeline/ingest-pipeline.js';
 import { LiveCoalescer } from './pipeline/live-coalescer.js';
 import { SensorRegistry } from './pipeline/sensor-registry.js';
 import { DEMO_PLAN_FILE, loadPlanFile } from './plan-loader.js';
+import { PlanService } from './plan-service.js';
+import { FilePlanRepository } from './adapters/plan/file-plan-repository.js';
 import { isAddressInUse, PlatformError } from './platform-errors.js';
 import { createPlatformView } from './platform-view.js';
 
@@ -62,7 +65,12 @@ async function startParts(
   logger: Logger,
   closers: Closer[],
 ): Promise<Omit<RunningPlatform, 'stop'>> {
-  const plan = await loadPlanFile(config.PLAN_FILE ?? DEMO_PLAN_FILE);
+  const planFile = config.PLAN_FILE ?? DEMO_PLAN_FILE;
+  const plans = new PlanService(
+    new FilePlanRepository(join(config.DATA_DIR, 'plans')),
+    logger.child({ module: 'plan' }),
+  );
+  const plan = await plans.open(await loadPlanFile(planFile), basename(planFile));
   const demoOn = config.DEMO === 'on' || (config.DEMO === 'auto' && config.PLAN_FILE === undefined);
   const storage = await openStorage(config, logger);
   const live = new LiveBus();
@@ -111,7 +119,7 @@ async function startParts(
     });
   closers.push(() => source.stop());
   const view = createPlatformView({
-    plan,
+    plans,
     live,
     store: storage.store,
     storeKind: 'embedded (DuckDB)',
@@ -130,7 +138,7 @@ async function startParts(
       store: storage.store,
       mqttUrl,
       config,
-      logger: logger.child({ module: 'demo' }),
+      logger,
     });
     closers.push(() => demo.stop());
   }

@@ -5,16 +5,16 @@ import {
   type HealthReport,
   type KpiEngine,
   type LiveBus,
-  type Plan,
   type PlatformView,
   type Store,
 } from '@ssc-monitor/core';
 import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
 import type { IngestPipeline } from './pipeline/ingest-pipeline.js';
 import type { SensorRegistry } from './pipeline/sensor-registry.js';
+import type { PlanService } from './plan-service.js';
 
 export interface ViewParts {
-  readonly plan: Plan;
+  readonly plans: PlanService;
   readonly live: LiveBus;
   readonly store: Store;
   readonly storeKind: string;
@@ -29,9 +29,17 @@ export interface ViewParts {
 
 /** What the HTTP API reads, assembled from the running parts. */
 export function createPlatformView(parts: ViewParts): PlatformView {
-  const { plan, engine, sensors, store, pipeline } = parts;
+  const { plans, engine, sensors, store, pipeline, live } = parts;
   return {
-    plan,
+    get plan() {
+      return plans.plan;
+    },
+    get planVersion() {
+      return plans.version;
+    },
+    planHistory: () => plans.history(),
+    planAt: (version) => plans.get(version),
+    updatePlan: (plan, change) => plans.update(plan, change, { engine, sensors, store, live }),
     live: parts.live,
     deadLetters: parts.deadLetters,
     kpis: () => engine.snapshots(),

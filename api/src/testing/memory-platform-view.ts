@@ -9,6 +9,7 @@ import {
   type HealthReport,
   type KpiSnapshot,
   type PlanKpi,
+  type PlanVersion,
   type PlatformView,
   type SensorState,
   type SeriesPoint,
@@ -123,8 +124,21 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
   const plan = parsed.plan;
   const [pm25, noise] = plan.kpis;
   if (pm25 === undefined || noise === undefined) throw new Error('test plan needs two KPIs');
+  const versions: PlanVersion[] = [{ version: 1, author: 'plan file', at: now, note: 'initial', plan }];
   const view: MemoryPlatformView = {
-    plan,
+    get plan() {
+      return versions.at(-1)?.plan ?? plan;
+    },
+    get planVersion() {
+      return versions.length;
+    },
+    planHistory: () => Promise.resolve(versions.map(({ plan: _plan, ...change }) => change).reverse()),
+    planAt: (version) => Promise.resolve(versions[version - 1]),
+    updatePlan: (next, change) => {
+      const saved = { ...change, version: versions.length + 1, at: now, plan: next };
+      versions.push(saved);
+      return Promise.resolve(saved);
+    },
     live: new LiveBus(),
     deadLetters: new ArrayDeadLetterLog(),
     seriesCalls: [],

@@ -30,12 +30,24 @@ interface KpiState {
 export class KpiEngine {
   readonly #states = new Map<string, KpiState>();
   readonly #byQuantity = new Map<QuantityId, KpiState[]>();
-  readonly #spatial: SpatialContext;
+  #spatial!: SpatialContext;
+  private plan!: Plan;
 
   constructor(
-    private readonly plan: Plan,
+    plan: Plan,
     private readonly clock: Clock,
   ) {
+    this.replacePlan(plan);
+  }
+
+  /**
+   * Rebuilds every KPI for a new version of the plan (targets, baselines, KPIs added or removed).
+   * The new state is empty until `restore` refills it from the store.
+   */
+  replacePlan(plan: Plan): void {
+    this.plan = plan;
+    this.#states.clear();
+    this.#byQuantity.clear();
     const districtOf = new Map(plan.sensors.map((s) => [s.id, s.district]));
     const population = new Map(plan.city.districts.map((d) => [d.id, d.population]));
     this.#spatial = {

@@ -1,6 +1,7 @@
 import type { KpiSnapshot } from '../kpi/snapshot.js';
 import type { LiveBus } from '../live/events.js';
 import type { Plan } from '../plan/plan.js';
+import type { PlanChange, PlanVersion } from '../plan/plan-repository.js';
 import type { SensorState } from '../sensors/sensor-state.js';
 import type { KpiDefinition } from '../kpi/definition.js';
 import type { Measurement } from '../kpi/period/measure.js';
@@ -47,7 +48,13 @@ export interface SeriesQuery {
 
 /** Everything the HTTP API reads. Implemented by the ingest side's composition root. */
 export interface PlatformView {
+  /** The plan in force (the newest version). */
   readonly plan: Plan;
+  readonly planVersion: number;
+  planHistory(): Promise<PlanChange[]>;
+  planAt(version: number): Promise<PlanVersion | undefined>;
+  /** Saves a validated plan as a new version and applies it: KPIs are recomputed under it. */
+  updatePlan(plan: Plan, change: { readonly author: string; readonly note: string }): Promise<PlanVersion>;
   readonly live: LiveBus;
   readonly deadLetters: DeadLetterLog;
   kpis(): KpiSnapshot[];

@@ -20,10 +20,16 @@ interface MutableSensor {
 /** Live state of every sensor: district from the plan, last seen, counters, latest value per quantity. */
 export class SensorRegistry {
   readonly #sensors = new Map<string, MutableSensor>();
-  readonly #districts: Map<string, string>;
+  #districts = new Map<string, string>();
 
   constructor(planSensors: readonly PlanSensor[]) {
+    this.replacePlanSensors(planSensors);
+  }
+
+  /** Takes the sensor → district assignment of a new plan version. */
+  replacePlanSensors(planSensors: readonly PlanSensor[]): void {
     this.#districts = new Map(planSensors.map((s) => [s.id, s.district]));
+    for (const sensor of this.#sensors.values()) sensor.district = this.districtOf(sensor.id);
   }
 
   districtOf(sensorId: string): string {
