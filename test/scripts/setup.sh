@@ -16,6 +16,12 @@ if [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 
+# Debian's InfluxDB 1.x for the store tests; they start their own influxd on free ports, never the service.
+if [ ! -x /usr/bin/influxd ]; then
+  echo "setup: installing Debian's influxdb for the store tests"
+  apt_install influxdb
+fi
+
 if ! listening 1883; then
   if ! command -v mosquitto >/dev/null; then
     echo "setup: installing mosquitto"

@@ -1,0 +1,235 @@
+import type { Logger } from 'pino';
+import { StoreError } from '../store-error.js';
+import type { DiskSpool, SpoolEntry } from './disk-spool.js';
+import { failureAction, retryDelayMs, type RetryPolicy } from './retry-policy.js';
+
+/** How a write ended: acknowledged by InfluxDB, or durable in the spool and forwarded later. */
+export type Settlement = 'stored' | 'spooled';
+
+export interface SpoolForwarderOptions {
+  readonly spool: DiskSpool;
+  /** Sends one batch of line protocol; rejects with the client's HttpError or a network error. */
+  readonly send: (body: string, signal: AbortSignal) => Promise<void>;
+  readonly retry: RetryPolicy;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+const MAX_REFUSALS = 100;
+
+interface Waiter {
+  resolve(settlement: Settlement): void;
+  reject(error: StoreError): void;
+}
+
+/**
+ * Sends spooled batches to InfluxDB one at a time, oldest first, and removes each from the spool
+ * only once acknowledged. While the server is unreachable it retries the head batch with backoff;
+ * a batch the server refuses as data (4xx such as a bad line) is logged, counted and skipped so
+ * that it cannot block the queue.
+ */
+export class SpoolForwarder {
+  readonly #options: SpoolForwarderOptions;
+  readonly #waiters = new Map<number, Waiter>();
+  #connected = false;
+  #failures = 0;
+  #rejected = 0;
+  #lastError: Error | undefined;
+  #stopping = false;
+  #running: Promise<void> | undefined;
+  #inFlight: AbortController | undefined;
+  /** Ends the current pause; `#pausedForData` tells whether new data may end it too. */
+  #wake: (() => void) | undefined;
+  #pausedForData = false;
+  #progress: (() => void)[] = [];
+  /** Recent refusals by seq, for writers that ask after the fact; bounded. */
+  readonly #refusals = new Map<number, StoreError>();
+
+  constructor(options: SpoolForwarderOptions) {
+    this.#options = options;
+  }
+
+  /** True while the last attempt reached InfluxDB. */
+  get connected(): boolean {
+    return this.#connected;
+  }
+
+  /** The failure of the last attempt; undefined once a batch is acknowledged again. */
+  get lastError(): Error | undefined {
+    return this.#lastError;
+  }
+
+  /** Readings InfluxDB refused as data and that were skipped. */
+  get rejected(): number {
+    return this.#rejected;
+  }
+
+  /** `connected` is what the start-up check found, so that the first writes know whether to wait. */
+  start(connected: boolean): void {
+    this.#connected = connected;
+    this.#running = this.#run();
+  }
+
+  /** New data in the spool. */
+  notify(): void {
+    if (this.#pausedForData) this.#wake?.();
+  }
+
+  /**
+   * Resolves 'stored' once the batch is acknowledged, or 'spooled' as soon as InfluxDB is
+   * unreachable or `timeoutMs` has passed (the batch is durable either way). Rejects with
+   * STORE_ERR_WRITE when InfluxDB refuses the batch.
+   */
+  settled(entry: SpoolEntry, timeoutMs: number): Promise<Settlement> {
+    if (!this.#options.spool.has(entry.seq)) {
+      // Forwarded before the writer asked, which can happen for the first batches of a long write.
+      const refusal = this.#refusals.get(entry.seq);
+      return refusal === undefined ? Promise.resolve('stored') : Promise.reject(refusal);
+    }
+    if (!this.#connected || this.#stopping) return Promise.resolve('spooled');
+    return new Promise<Settlement>((resolve, reject) => {
+      const timer = setTimeout(() => this.#settle(entry.seq, 'spooled'), timeoutMs);
+      const done = (): void => clearTimeout(timer);
+      this.#waiters.set(entry.seq, {
+        resolve: (settlement) => (done(), resolve(settlement)),
+        reject: (error) => (done(), reject(error)),
+      });
+    });
+  }
+
+  /** Retries at once, then waits until the spool is empty or `timeoutMs` has passed. */
+  async drain(timeoutMs: number): Promise<boolean> {
+    const deadline = (this.#options.now ?? Date.now)() + timeoutMs;
+    this.#wake?.();
+    while (this.#options.spool.batches() > 0 && this.#running !== undefined && !this.#stopping) {
+      const left = deadline - (this.#options.now ?? Date.now)();
+      if (left <= 0) break;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this.#progress.push(resolve)),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, left))),
+      ]);
+      clearTimeout(timer);
+    }
+    return this.#options.spool.batches() === 0;
+  }
+
+  /** Aborts a send in flight (its batch stays spooled) and ends the loop. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#inFlight?.abort();
+    this.#wake?.();
+    await this.#running;
+    for (const seq of [...this.#waiters.keys()]) this.#settle(seq, 'spooled');
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      const entry = this.#options.spool.first();
+      if (entry === undefined) {
+        await this.#pause(true);
+        continue;
+      }
+      const delay = await this.#forward(entry).catch((error: unknown) => {
+        // Only the spool can fail here (e.g. deleting a refused batch); keep going, slowly.
+        this.#options.logger.error({ err: error }, 'spool error while forwarding');
+        return this.#options.retry.maxDelayMs;
+      });
+      for (const resolve of this.#progress.splice(0)) resolve();
+      if (delay > 0) await this.#pause(false, delay);
+    }
+  }
+
+  #pause(forData: boolean, ms?: number): Promise<void> {
+    if (this.#stopping) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = ms === undefined ? undefined : setTimeout(() => this.#wake?.(), ms);
+      this.#pausedForData = forData;
+      this.#wake = () => {
+        clearTimeout(timer);
+        this.#wake = undefined;
+        this.#pausedForData = false;
+        resolve();
+      };
+    });
+  }
+
+  /** One attempt at the head batch; returns the delay before the next attempt. */
+  async #forward(entry: SpoolEntry): Promise<number> {
+    const controller = new AbortController();
+    this.#inFlight = controller;
+    try {
+      const body = await this.#options.spool.read(entry);
+      await this.#options.send(body, controller.signal);
+      await this.#options.spool.remove(entry);
+      this.#acknowledged(entry);
+      return 0;
+    } catch (error) {
+      // Stopped mid-send: the batch stays spooled for the next start, which resends it.
+      if (this.#stopping) return 0;
+      return await this.#failed(entry, error);
+    } finally {
+      this.#inFlight = undefined;
+    }
+  }
+
+  #acknowledged(entry: SpoolEntry): void {
+    if (!this.#connected) {
+      this.#options.logger.info(
+        { pending: this.#options.spool.pending() },
+        'InfluxDB reachable again; forwarding the spool',
+      );
+    }
+    this.#connected = true;
+    this.#failures = 0;
+    this.#lastError = undefined;
+    this.#settle(entry.seq, 'stored');
+  }
+
+  async #failed(entry: SpoolEntry, error: unknown): Promise<number> {
+    const err = error instanceof Error ? error : new Error(String(error));
+    this.#lastError = err;
+    if (isMissingSegment(error) || failureAction(error) === 'reject') {
+      // The server answered (or the segment is gone): retrying the same batch can never succeed.
+      this.#rejected += entry.count;
+      this.#options.logger.error(
+        { err, seq: entry.seq, readings: entry.count, rejected: this.#rejected },
+        'InfluxDB refused a batch; skipped it',
+      );
+      await this.#options.spool.remove(entry);
+      this.#connected = true;
+      this.#failures = 0;
+      const refusal = new StoreError('STORE_ERR_WRITE', `InfluxDB refused the batch: ${err.message}`, {
+        cause: err,
+      });
+      this.#refusals.set(entry.seq, refusal);
+      if (this.#refusals.size > MAX_REFUSALS) this.#refusals.delete(this.#refusals.keys().next().value!);
+      this.#settle(entry.seq, refusal);
+      return 0;
+    }
+    this.#failures += 1;
+    const log = this.#connected ? this.#options.logger.warn : this.#options.logger.debug;
+    log.call(
+      this.#options.logger,
+      { err, pending: this.#options.spool.pending() },
+      'InfluxDB unreachable; writes are spooled',
+    );
+    this.#connected = false;
+    // Everyone waiting is durable in the spool; none should wait out the outage.
+    for (const seq of [...this.#waiters.keys()]) this.#settle(seq, 'spooled');
+    const now = (this.#options.now ?? Date.now)();
+    return retryDelayMs(this.#failures, this.#options.retry, error, now);
+  }
+
+  #settle(seq: number, outcome: Settlement | StoreError): void {
+    const waiter = this.#waiters.get(seq);
+    if (waiter === undefined) return;
+    this.#waiters.delete(seq);
+    if (outcome instanceof StoreError) waiter.reject(outcome);
+    else waiter.resolve(outcome);
+  }
+}
+
+function isMissingSegment(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredReading } from '@ssc-monitor/core';
+import { createLogger } from '../../ingest/src/logger.js';
+import { InfluxStore, type InfluxStoreOptions } from '../../ingest/src/adapters/store/influx/index.js';
+import { StoreError } from '../../ingest/src/adapters/store/store-error.js';
+import { describeStoreContract, type BuildStore, type StoreFixture } from '../contracts/store-contract.js';
+import { DAY, MINUTE, PM25, T0, byTimeThenSensor, reading } from '../contracts/store-fixtures.js';
+import { startInfluxServer, type InfluxServer } from '../helpers/influxdb.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+let server: InfluxServer | undefined;
+let spoolRoot = '';
+
+beforeAll(async () => {
+  server = await startInfluxServer();
+  spoolRoot = await mkdtemp(join(tmpdir(), 'ssc-influx-spool-'));
+});
+
+afterAll(async () => {
+  await server?.dispose();
+  await rm(spoolRoot, { recursive: true, force: true });
+});
+
+function running(): InfluxServer {
+  if (server === undefined) throw new Error('influxd has not started');
+  return server;
+}
+
+/** InfluxQL straight to the server, bypassing the adapter. */
+async function influxql(q: string, db?: string): Promise<unknown> {
+  const params = new URLSearchParams({ q, ...(db === undefined ? {} : { db }) });
+  const response = await fetch(`${running().url}/query`, { method: 'POST', body: params });
+  return response.json();
+}
+
+/** One database (and spool folder) per location; short backoff so that tests recover quickly. */
+function storeOn(bucket: string, extra: Partial<InfluxStoreOptions> = {}): InfluxStore {
+  return new InfluxStore({
+    url: running().url,
+    bucket,
+    spoolDir: join(spoolRoot, bucket),
+    retry: { minDelayMs: 50, maxDelayMs: 400 },
+    drainTimeoutMs: 1000,
+    logger: createLogger('silent', false),
+    ...extra,
+  });
+}
+
+const buildInflux: BuildStore = async (location) => {
+  const bucket = location ?? `ssc_${randomUUID().replaceAll('-', '')}`;
+  const store = storeOn(bucket);
+  await store.start();
+  return {
+    store,
+    location: bucket,
+    async teardown() {
+      await store.close();
+      await influxql(`DROP DATABASE "${bucket}"`);
+      await rm(join(spoolRoot, bucket), { recursive: true, force: true });
+    },
+  };
+};
+
+describeStoreContract('InfluxStore (InfluxDB 1.6)', buildInflux);
+
+describe('InfluxStore on a real InfluxDB', () => {
+  const fixtures: StoreFixture[] = [];
+  const open = async (location?: string): Promise<InfluxStore> => {
+    const fixture = await buildInflux(location);
+    fixtures.push(fixture);
+    return fixture.store as InfluxStore;
+  };
+
+  afterEach(async () => {
+    if (!running().running) await running().restart();
+    for (const fixture of fixtures.splice(0).reverse()) await fixture.teardown();
+  });
+
+  const window = { quantity: PM25, from: T0, to: T0 + DAY };
+
+  it('stores and filters sensor ids that line protocol and InfluxQL must escape', async () => {
+    const store = await open();
+    const ids = ['a,b=c d', 'new\nline', 'back\\slash', 'trail\\', 'quo\'te"s', '50%', 'tab\there'];
+    const written = ids.map((id, i) => reading(id, `district ${i},x=y`, T0 + i * MINUTE, i));
+    await store.write(written);
+    expect(await store.readings(window)).toEqual(written);
+    for (const point of written) {
+      const filtered = { ...window, sensorIds: [point.sensorId], districts: [point.district] };
+      expect(await store.readings(filtered)).toEqual([point]);
+      expect(await store.aggregate({ ...filtered, every: DAY, groupBy: 'sensor' })).toEqual([
+        {
+          bucket: T0,
+          sensorId: point.sensorId,
+          count: 1,
+          sum: point.value,
+          min: point.value,
+          max: point.value,
+        },
+      ]);
+    }
+    const latest = await store.latest({ sensorIds: ['quo\'te"s'] });
+    expect(latest.map((row) => row.district)).toEqual(['district 4,x=y']);
+    // Nothing leaked into the line structure: no tag key beyond the three, one series per id.
+    const db = fixtures[0]!.location;
+    expect(JSON.stringify(await influxql('SHOW TAG KEYS FROM "readings"', db))).toBe(
+      JSON.stringify({
+        results: [
+          {
+            statement_id: 0,
+            series: [
+              { name: 'readings', columns: ['tagKey'], values: [['district'], ['quantity'], ['sensor']] },
+            ],
+          },
+        ],
+      }),
+    );
+    const series = (await influxql('SHOW SERIES FROM "readings"', db)) as {
+      results: [{ series: [{ values: unknown[] }] }];
+    };
+    expect(series.results[0].series[0].values).toHaveLength(ids.length);
+  });
+
+  it('skips a batch InfluxDB refuses, counts it, and keeps forwarding the rest', async () => {
+    const store = await open();
+    const bucket = fixtures[0]!.location;
+    // A string `value` makes the server refuse float values of `readings` in this shard (400).
+    const conflict = 'readings,district=centre,quantity=pm25,sensor=air-09 value="text" ' + String(T0);
+    const response = await fetch(`${running().url}/write?db=${bucket}&precision=ms`, {
+      method: 'POST',
+      body: conflict,
+    });
+    expect(response.status).toBe(204);
+    const refused = store.write([reading('air-01', 'centre', T0, 1)]);
+    await expect(refused).rejects.toSatisfy((e) => e instanceof StoreError && e.code === 'STORE_ERR_WRITE');
+    expect(store.rejected()).toBe(1);
+    expect(store.pending()).toBe(0);
+    expect(store.lastError).toBeDefined();
+    // The conflict holds for that shard only; a month later is another shard, which takes floats.
+    const next = [reading('air-01', 'centre', T0 + 30 * DAY, 2)];
+    await store.write(next);
+    expect(await store.readings({ ...window, from: T0 + DAY, to: T0 + 31 * DAY })).toEqual(next);
+    expect(store.lastError).toBeUndefined();
+  });
+
+  it('starts while InfluxDB is down, spools, and forwards once it answers', async () => {
+    await running().stop();
+    const store = await open(); // resolves: an unreachable server is no reason to fail
+    expect(await store.ping()).toBe(false);
+    const written = burst('air', 0, 300);
+    await store.write(written);
+    expect(store.pending()).toBe(300);
+    await running().restart();
+    await waitFor('the spool to drain', () => store.pending() === 0, { timeoutMs: 20_000 });
+    await expectStoredOnce(store, [written]);
+  });
+
+  it('loses and duplicates nothing written while InfluxDB is down', async () => {
+    const store = await open();
+    const before = burst('air', 0, 2000);
+    await store.write(before);
+    await running().stop();
+    const during = [burst('air', 1000, 3000), burst('air', 3000, 1500), burst('noise', 0, 500)];
+    for (const batch of during) await store.write(batch); // resolves: durable in the spool
+    expect(store.pending()).toBe(5000);
+    expect(store.lastError).toBeDefined();
+    expect(await store.ping()).toBe(false);
+    await running().restart();
+    await waitFor('the spool to drain', () => store.pending() === 0, { timeoutMs: 20_000 });
+    await expectStoredOnce(store, [before, ...during]);
+  });
+
+  it('forwards, on the next start, what was still spooled at close', async () => {
+    const first = await open();
+    const bucket = fixtures[0]!.location;
+    await running().stop();
+    const spooled = burst('air', 0, 12_000); // more than one spool segment
+    await first.write(spooled);
+    await first.close(); // drains for a bounded time, then leaves the rest on disk
+    expect(first.pending()).toBe(12_000);
+    expect((await readdir(join(spoolRoot, bucket))).length).toBe(3);
+    await running().restart();
+    const second = await open(bucket);
+    expect(second.pending()).toBe(0);
+    await expectStoredOnce(second, [spooled]);
+  });
+});
+
+/** `count` readings from one sensor a minute apart from T0 + `offset` minutes; overlaps rewrite points. */
+function burst(sensor: string, offset: number, count: number): StoredReading[] {
+  return Array.from({ length: count }, (_, k) =>
+    reading(`${sensor}-01`, 'centre', T0 + (offset + k) * MINUTE, ((offset + k) % 97) / 4),
+  );
+}
+
+/** Every point written is stored exactly once, with its last written value. */
+async function expectStoredOnce(store: InfluxStore, batches: readonly StoredReading[][]): Promise<void> {
+  const byKey = new Map<string, StoredReading>();
+  for (const point of batches.flat()) byKey.set(`${point.sensorId}/${point.ts}`, point);
+  const expected = [...byKey.values()].sort(byTimeThenSensor);
+  const all = { quantity: PM25, from: T0, to: T0 + 10 * DAY };
+  const stored = await store.readings(all);
+  expect(stored.length).toBe(expected.length);
+  expect(stored).toEqual(expected);
+  const buckets = await store.aggregate({ ...all, every: DAY, groupBy: 'none' });
+  expect(buckets.reduce((sum, row) => sum + row.count, 0)).toBe(expected.length);
+}
