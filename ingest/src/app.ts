@@ -12,7 +12,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
 import { MqttSource } from './adapters/mqtt/mqtt-source.js';
-import { createEmbeddedStorage, type EmbeddedStorage } from './adapters/store/index.js';
 import type { Config } from './config.js';
 import { startDemo, type RunningDemo } from './demo.js';
 import { IngestPipeline } from './pipeline/ingest-pipeline.js';
@@ -23,6 +22,7 @@ import { PlanService } from './plan-service.js';
 import { FilePlanRepository } from './adapters/plan/file-plan-repository.js';
 import { isAddressInUse, PlatformError } from './platform-errors.js';
 import { createPlatformView } from './platform-view.js';
+import { openPlatformStorage, type PlatformStorage } from './storage.js';
 
 /** The built dashboard served at /. */
 export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -72,7 +72,7 @@ async function startParts(
   );
   const plan = await plans.open(await loadPlanFile(planFile), basename(planFile));
   const demoOn = config.DEMO === 'on' || (config.DEMO === 'auto' && config.PLAN_FILE === undefined);
-  const storage = await openStorage(config, logger);
+  const storage = await openPlatformStorage(config, logger);
   const live = new LiveBus();
   const engine = new KpiEngine(plan, SYSTEM_CLOCK);
   const sensors = new SensorRegistry(plan.sensors);
@@ -122,7 +122,7 @@ async function startParts(
     plans,
     live,
     store: storage.store,
-    storeKind: 'embedded (DuckDB)',
+    storeKind: storage.kind,
     deadLetters: storage.deadLetters,
     engine,
     sensors,
@@ -145,26 +145,9 @@ async function startParts(
   return { httpUrl, mqttUrl, view, pipeline };
 }
 
-async function openStorage(config: Config, logger: Logger): Promise<EmbeddedStorage> {
-  const storage = createEmbeddedStorage({
-    dataDir: config.DATA_DIR,
-    logger: logger.child({ module: 'store' }),
-  });
-  try {
-    await storage.start();
-  } catch (error) {
-    throw new PlatformError(
-      'PLATFORM_ERR_STORE',
-      `Cannot open the embedded store in DATA_DIR=${config.DATA_DIR}: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  return storage;
-}
-
 /** Rebuilds KPI windows and sensor state from the store, so a restart shows the same values. */
 async function restoreState(
-  storage: EmbeddedStorage,
+  storage: PlatformStorage,
   engine: KpiEngine,
   sensors: SensorRegistry,
   logger: Logger,

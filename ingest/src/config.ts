@@ -25,6 +25,25 @@ export const ConfigSchema = Type.Object({
     pattern: '^([^#+]*/)?$',
     description: "Prefix before 'sensors/…', ending with '/'",
   }),
+  STORE: Type.Union([Type.Literal('embedded'), Type.Literal('influx')], {
+    default: 'embedded',
+    description: 'Time-series store: embedded DuckDB under DATA_DIR, or InfluxDB',
+  }),
+  INFLUX_URL: Type.Optional(
+    Type.String({ pattern: '^https?://', description: 'InfluxDB base URL (STORE=influx)' }),
+  ),
+  INFLUX_TOKEN: Type.Optional(Type.String({ description: 'InfluxDB 2.x/3.x API token' })),
+  INFLUX_USERNAME: Type.Optional(Type.String({ description: 'InfluxDB 1.x user' })),
+  INFLUX_PASSWORD: Type.Optional(Type.String()),
+  INFLUX_ORG: Type.Optional(Type.String({ description: 'InfluxDB 2.x organisation' })),
+  INFLUX_BUCKET: Type.String({
+    default: 'ssc',
+    minLength: 1,
+    description: 'Bucket (2.x/3.x) or database (1.x)',
+  }),
+  INFLUX_VERSION: Type.Optional(
+    Type.String({ pattern: '^v?\\d+(\\.\\d+)*$', description: 'Server version when /ping does not tell' }),
+  ),
   DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'Folder of the embedded store' }),
   PLAN_FILE: Type.Optional(
     Type.String({ minLength: 1, description: 'Master plan YAML; the demo plan when absent' }),
@@ -68,6 +87,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       .join(', ');
     return `${name}=${JSON.stringify(env[name] ?? '')}: ${choices ? `expected one of ${choices}` : e.message}`;
   });
+  const candidate = converted as Partial<Config>;
+  if (candidate.STORE === 'influx' && !candidate.INFLUX_URL)
+    errors.push('INFLUX_URL: required when STORE=influx (e.g. http://localhost:8086)');
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, config: Object.freeze(converted as Config) };
 }

@@ -4,7 +4,7 @@ import pino, { type Logger } from 'pino';
 export function createLogger(level: string, pretty = process.stdout.isTTY === true): Logger {
   return pino({
     level,
-    redact: ['*.password', '*.MQTT_PASSWORD', 'config.MQTT_PASSWORD'],
+    redact: ['*.password', '*.token', '*.MQTT_PASSWORD', '*.INFLUX_PASSWORD', '*.INFLUX_TOKEN'],
     ...(pretty
       ? {
           transport: {
