@@ -11,7 +11,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
-import { MqttSource } from './adapters/mqtt/mqtt-source.js';
+import { MqttSource, type MessageHandler } from './adapters/mqtt/mqtt-source.js';
+import { LocalMonitor } from './pipeline/local-monitor.js';
+import { ForwardConsumer } from './scale-out/forward-consumer.js';
+import { IngestForwarder } from './scale-out/ingest-forwarder.js';
 import type { Config } from './config.js';
 import { startDemo, type RunningDemo } from './demo.js';
 import { IngestPipeline } from './pipeline/ingest-pipeline.js';
@@ -76,16 +79,25 @@ async function startParts(
   const live = new LiveBus();
   const engine = new KpiEngine(plan, SYSTEM_CLOCK);
   const sensors = new SensorRegistry(plan.sensors);
-  await restoreState(storage, engine, sensors, logger);
+  // A worker keeps no KPI state: the monitor process does, from what workers forward.
+  if (config.ROLE !== 'worker') await restoreState(storage, engine, sensors, logger);
   const coalescer = new LiveCoalescer(live, engine, sensors);
+  const monitor = new LocalMonitor(engine, sensors, coalescer, live);
+  const workerId = config.MQTT_CLIENT_ID ?? `worker-${process.pid}`;
+  // The forwarder publishes on the connection made below, once it exists.
+  const sourceRef: { current?: MqttSource } = {};
+  const forwarder = new IngestForwarder(
+    () => sourceRef.current?.client,
+    config.MQTT_TOPIC_PREFIX,
+    workerId,
+    logger.child({ module: 'forward' }),
+  );
   const pipeline = new IngestPipeline(
     {
       store: storage.store,
       deadLetters: storage.deadLetters,
-      engine,
-      sensors,
-      live: coalescer,
-      bus: live,
+      districtOf: (id) => sensors.districtOf(id),
+      observer: config.ROLE === 'worker' ? forwarder : monitor,
       logger: logger.child({ module: 'ingest' }),
     },
     {
@@ -101,23 +113,21 @@ async function startParts(
   coalescer.start();
   closers.push(() => coalescer.stop());
   const mqttUrl = await startBroker(config, logger, closers);
-  const source = new MqttSource({
-    url: mqttUrl,
-    username: config.MQTT_USERNAME,
-    password: config.MQTT_PASSWORD,
-    topicPrefix: config.MQTT_TOPIC_PREFIX,
-    logger: logger.child({ module: 'mqtt' }),
-  });
-  await source
-    .start((topic, payload, receivedAt) => pipeline.handle(topic, payload, receivedAt))
-    .catch((error: unknown) => {
-      throw new PlatformError(
-        'PLATFORM_ERR_BROKER_UNREACHABLE',
-        `Cannot connect to the MQTT broker at ${mqttUrl}: ${(error as Error).message}. Check MQTT_URL.`,
-        { cause: error },
-      );
-    });
-  closers.push(() => source.stop());
+  const source = await connectSource(config, mqttUrl, logger, (topic, payload, receivedAt) =>
+    pipeline.handle(topic, payload, receivedAt),
+  );
+  sourceRef.current = source;
+  const connected = source;
+  closers.push(() => connected.stop());
+  if (config.ROLE === 'worker') {
+    forwarder.start();
+    closers.push(() => forwarder.stop());
+  }
+  if (config.ROLE === 'monitor' && source.client)
+    new ForwardConsumer(monitor, storage.deadLetters, logger.child({ module: 'forward' })).attach(
+      source.client,
+      config.MQTT_TOPIC_PREFIX,
+    );
   const view = createPlatformView({
     plans,
     live,
@@ -127,12 +137,12 @@ async function startParts(
     engine,
     sensors,
     pipeline,
-    source,
+    source: connected,
     broker: { mode: config.MQTT_URL ? 'external' : 'embedded', url: mqttUrl },
     startedAt: Date.now(),
   });
   const httpUrl = await startHttp(view, config, logger, closers);
-  if (demoOn) {
+  if (demoOn && config.ROLE !== 'worker') {
     const demo: RunningDemo = await startDemo({
       plan,
       store: storage.store,
@@ -155,6 +165,40 @@ async function restoreState(
   const replayed = await engine.restore(storage.store);
   sensors.restore(await storage.store.latest(), await storage.deadLetters.countsBySensor());
   logger.info({ replayed }, 'KPI state restored from the store');
+}
+
+async function connectSource(
+  config: Config,
+  url: string,
+  logger: Logger,
+  onMessage: MessageHandler,
+): Promise<MqttSource> {
+  const source = new MqttSource({
+    url,
+    username: config.MQTT_USERNAME,
+    password: config.MQTT_PASSWORD,
+    topicPrefix: config.MQTT_TOPIC_PREFIX,
+    clientId: config.MQTT_CLIENT_ID,
+    sharedGroup: config.MQTT_SHARED_GROUP,
+    subscribeSensors: config.ROLE !== 'monitor',
+    tls: {
+      ca: config.MQTT_CA_FILE,
+      cert: config.MQTT_CERT_FILE,
+      key: config.MQTT_KEY_FILE,
+      rejectUnauthorized: config.MQTT_TLS_REJECT_UNAUTHORIZED,
+    },
+    logger: logger.child({ module: 'mqtt' }),
+  });
+  try {
+    await source.start(onMessage);
+  } catch (error) {
+    throw new PlatformError(
+      'PLATFORM_ERR_BROKER_UNREACHABLE',
+      `Cannot connect to the MQTT broker at ${url}: ${(error as Error).message}. Check MQTT_URL.`,
+      { cause: error },
+    );
+  }
+  return source;
 }
 
 async function startBroker(config: Config, logger: Logger, closers: Closer[]): Promise<string> {

@@ -20,6 +20,27 @@ export const ConfigSchema = Type.Object({
   MQTT_PORT: Type.Integer({ ...Port, default: 1883, description: 'Port of the embedded broker' }),
   MQTT_USERNAME: Type.Optional(Type.String()),
   MQTT_PASSWORD: Type.Optional(Type.String()),
+  MQTT_CLIENT_ID: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9._-]{1,64}$',
+      description: 'Fixed client id: a persistent session (readings queued while down)',
+    }),
+  ),
+  MQTT_SHARED_GROUP: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9_-]{1,64}$',
+      description: 'Share the sensor subscription among workers ($share/<group>/…)',
+    }),
+  ),
+  MQTT_CA_FILE: Type.Optional(Type.String({ description: 'CA certificate (PEM) for mqtts://' })),
+  MQTT_CERT_FILE: Type.Optional(Type.String({ description: 'Client certificate (PEM)' })),
+  MQTT_KEY_FILE: Type.Optional(Type.String({ description: 'Client key (PEM)' })),
+  MQTT_TLS_REJECT_UNAUTHORIZED: Type.Boolean({ default: true, description: 'Verify the broker certificate' }),
+  ROLE: Type.Union([Type.Literal('all'), Type.Literal('worker'), Type.Literal('monitor')], {
+    default: 'all',
+    description:
+      'all = one process; worker = ingest only, forwarding to the monitor; monitor = KPIs, API, dashboard',
+  }),
   MQTT_TOPIC_PREFIX: Type.String({
     default: '',
     pattern: '^([^#+]*/)?$',

@@ -24,3 +24,14 @@ export function parseSensorTopic(prefix: string, topic: string): string | undefi
   const sensorId = topic.slice(head.length);
   return SENSOR_ID_PATTERN.test(sensorId) ? sensorId : undefined;
 }
+
+/** Validated ingest results a worker forwards to the monitor process (scale-out), per worker. */
+export const INGEST_FORWARD_ROOT = 'ssc/ingest';
+
+export function ingestForwardTopic(prefix: string, workerId: string): string {
+  return `${prefix}${INGEST_FORWARD_ROOT}/${workerId}`;
+}
+
+export function ingestForwardFilter(prefix: string): string {
+  return `${prefix}${INGEST_FORWARD_ROOT}/+`;
+}

@@ -3,24 +3,19 @@ import {
   type DeadLetter,
   type DeadLetterLog,
   type IngestCounters,
-  type KpiEngine,
-  type LiveBus,
   type Rejection,
   type Store,
   type StoredReading,
 } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
-import type { LiveCoalescer } from './live-coalescer.js';
-import type { SensorRegistry } from './sensor-registry.js';
+import type { IngestObserver } from './ingest-observer.js';
 import { WriteBuffer } from './write-buffer.js';
 
 export interface IngestPipelineDeps {
   readonly store: Store;
   readonly deadLetters: DeadLetterLog;
-  readonly engine: KpiEngine;
-  readonly sensors: SensorRegistry;
-  readonly live: LiveCoalescer;
-  readonly bus: LiveBus;
+  readonly districtOf: (sensorId: string) => string;
+  readonly observer: IngestObserver;
   readonly logger: Logger;
 }
 
@@ -33,12 +28,11 @@ export interface IngestPipelineOptions {
 
 /** Bytes of a rejected payload kept in the dead-letter log. */
 const EXCERPT_BYTES = 256;
-const MAX_LIVE_LETTERS_PER_SECOND = 10;
 const lenient = new TextDecoder('utf-8', { fatal: false });
 
 /**
  * One MQTT message in: validate, then either dead-letter it with a reason or take its readings into
- * the KPI engine, the sensor registry and the store's write batches. `handle` never throws.
+ * the store's write batches, telling the observer either way. `handle` never throws.
  */
 export class IngestPipeline {
   readonly #readings: WriteBuffer<StoredReading>;
@@ -47,8 +41,6 @@ export class IngestPipeline {
   #accepted = 0;
   #stored = 0;
   #rejected = 0;
-  #liveLetterSecond = 0;
-  #liveLettersSent = 0;
 
   constructor(
     private readonly deps: IngestPipelineDeps,
@@ -75,23 +67,17 @@ export class IngestPipeline {
 
   handle(topic: string, payload: Uint8Array, receivedAt: number): void {
     this.#messages += 1;
-    const { engine, sensors, live } = this.deps;
+    const { observer } = this.deps;
     const result = parseSensorMessage({ topic, payload, receivedAt }, this.options);
-    if (result.sensorId !== null) {
-      sensors.recordMessage(result.sensorId, receivedAt);
-      live.markSensor(result.sensorId);
-    }
+    if (result.sensorId !== null) observer.message(result.sensorId, receivedAt);
     if (!result.ok) {
       this.#reject(topic, payload, receivedAt, result.sensorId, result.rejection);
       return;
     }
-    const district = sensors.districtOf(result.sensorId);
-    for (const reading of result.readings) {
-      sensors.recordReading(reading);
-      this.#readings.push({ ...reading, district });
-    }
+    const district = this.deps.districtOf(result.sensorId);
+    for (const reading of result.readings) this.#readings.push({ ...reading, district });
     this.#accepted += result.readings.length;
-    live.markKpis(engine.ingest(result.readings));
+    observer.accepted(result.sensorId, result.readings);
   }
 
   #reject(
@@ -102,7 +88,6 @@ export class IngestPipeline {
     rejection: Rejection,
   ): void {
     this.#rejected += 1;
-    if (sensorId !== null) this.deps.sensors.recordError(sensorId);
     const letter: DeadLetter = {
       topic: topic.slice(0, 512),
       sensorId,
@@ -113,11 +98,7 @@ export class IngestPipeline {
       receivedAt,
     };
     this.#letters.push(letter);
-    // A flood of bad messages must not flood every dashboard: at most a few live events a second.
-    const second = Math.floor(receivedAt / 1000);
-    if (second !== this.#liveLetterSecond) [this.#liveLetterSecond, this.#liveLettersSent] = [second, 0];
-    if (this.#liveLettersSent++ < MAX_LIVE_LETTERS_PER_SECOND)
-      this.deps.bus.publish({ type: 'dead-letter', data: letter });
+    this.deps.observer.rejected(letter);
     if (this.deps.logger.isLevelEnabled('debug'))
       this.deps.logger.debug({ topic, code: rejection.code }, rejection.reason);
   }

@@ -1,21 +1,59 @@
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { sensorTopicFilter } from '@ssc-monitor/core';
+
+export interface MqttTlsFiles {
+  readonly ca?: string | undefined;
+  readonly cert?: string | undefined;
+  readonly key?: string | undefined;
+  /** @defaultValue true */
+  readonly rejectUnauthorized?: boolean;
+}
 
 export interface MqttSourceOptions {
   readonly url: string;
   readonly username?: string | undefined;
   readonly password?: string | undefined;
   readonly topicPrefix: string;
+  /**
+   * A fixed client id gives a persistent session (clean start off): QoS 1 readings published while
+   * ingest is down are delivered when it returns. Without one, a random id and a clean session.
+   */
+  readonly clientId?: string | undefined;
+  /** Shares the sensor subscription among the workers of this group (`$share/<group>/…`). */
+  readonly sharedGroup?: string | undefined;
+  /** Whether to subscribe to sensor topics at all (the monitor role does not). @defaultValue true */
+  readonly subscribeSensors?: boolean;
+  readonly tls?: MqttTlsFiles;
   readonly logger: Logger;
 }
 
 export type MessageHandler = (topic: string, payload: Buffer, receivedAt: number) => void;
 
+const MAX_RECONNECT_MS = 30_000;
+
+function clientOptions(options: MqttSourceOptions): IClientOptions {
+  const { tls } = options;
+  return {
+    clientId: options.clientId ?? `ssc-ingest-${randomUUID().slice(0, 8)}`,
+    clean: options.clientId === undefined,
+    username: options.username,
+    password: options.password,
+    reconnectPeriod: 1000,
+    connectTimeout: 10_000,
+    ...(tls?.ca ? { ca: readFileSync(tls.ca) } : {}),
+    ...(tls?.cert ? { cert: readFileSync(tls.cert) } : {}),
+    ...(tls?.key ? { key: readFileSync(tls.key) } : {}),
+    ...(tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+  };
+}
+
 /**
  * Subscribes to every sensor topic and hands each message to the pipeline. MQTT.js reconnects by
- * itself; subscriptions are renewed on every (re)connect.
+ * itself; the delay doubles up to 30 s while the broker stays away, and subscriptions are renewed on
+ * every (re)connect.
  */
 export class MqttSource {
   #client: MqttClient | undefined;
@@ -27,30 +65,49 @@ export class MqttSource {
     return this.#connected;
   }
 
+  /** The connection, for other publishers and subscribers of this process to share. */
+  get client(): MqttClient | undefined {
+    return this.#client;
+  }
+
+  get sensorFilter(): string {
+    const filter = sensorTopicFilter(this.options.topicPrefix);
+    return this.options.sharedGroup ? `$share/${this.options.sharedGroup}/${filter}` : filter;
+  }
+
   /** Resolves once connected and subscribed; rejects if the first connection fails. */
   async start(onMessage: MessageHandler): Promise<void> {
-    const { url, username, password, topicPrefix, logger } = this.options;
-    const client = mqtt.connect(url, {
-      clientId: `ssc-ingest-${randomUUID().slice(0, 8)}`,
-      username,
-      password,
-      reconnectPeriod: 1000,
-      connectTimeout: 10_000,
-    });
+    const { url, logger } = this.options;
+    const client = mqtt.connect(url, clientOptions(this.options));
     this.#client = client;
-    client.on('message', (topic, payload) => onMessage(topic, payload, Date.now()));
-    client.on('connect', () => {
+    const sensorsRoot = sensorTopicFilter(this.options.topicPrefix).slice(0, -1);
+    client.on('message', (topic, payload) => {
+      if (topic.startsWith(sensorsRoot)) onMessage(topic, payload, Date.now());
+    });
+    client.on('connect', (connack) => {
       this.#connected = true;
-      logger.info({ url }, 'connected to MQTT broker');
-      client.subscribe(sensorTopicFilter(topicPrefix), { qos: 1 }, (error) => {
+      client.options.reconnectPeriod = 1000;
+      logger.info({ url, sessionPresent: connack.sessionPresent }, 'connected to MQTT broker');
+      if (this.options.subscribeSensors === false) return;
+      client.subscribe(this.sensorFilter, { qos: 1 }, (error) => {
         if (error) logger.error({ err: error }, 'subscription failed');
       });
+    });
+    client.on('reconnect', () => {
+      client.options.reconnectPeriod = Math.min(
+        MAX_RECONNECT_MS,
+        (client.options.reconnectPeriod ?? 1000) * 2,
+      );
     });
     client.on('close', () => {
       if (this.#connected) logger.warn({ url }, 'MQTT connection lost; reconnecting');
       this.#connected = false;
     });
-    await new Promise<void>((resolve, reject) => {
+    await this.#firstConnect(client);
+  }
+
+  #firstConnect(client: MqttClient): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       const onError = (error: Error) => {
         client.end(true);
         reject(error);
@@ -58,7 +115,7 @@ export class MqttSource {
       client.once('error', onError);
       client.once('connect', () => {
         client.off('error', onError);
-        client.on('error', (error) => logger.warn({ err: error.message }, 'MQTT client error'));
+        client.on('error', (error) => this.options.logger.warn({ err: error.message }, 'MQTT client error'));
         resolve();
       });
     });

@@ -1,0 +1,39 @@
+import type { DeadLetter, KpiEngine, LiveBus, Reading } from '@ssc-monitor/core';
+import type { IngestObserver } from './ingest-observer.js';
+import type { LiveCoalescer } from './live-coalescer.js';
+import type { SensorRegistry } from './sensor-registry.js';
+
+/** A flood of bad messages must not flood every dashboard: at most this many live events a second. */
+const MAX_LIVE_LETTERS_PER_SECOND = 10;
+
+/** Keeps KPI and sensor state and the live stream up to date from validated messages. */
+export class LocalMonitor implements IngestObserver {
+  #letterSecond = 0;
+  #lettersSent = 0;
+
+  constructor(
+    private readonly engine: KpiEngine,
+    private readonly sensors: SensorRegistry,
+    private readonly live: LiveCoalescer,
+    private readonly bus: LiveBus,
+  ) {}
+
+  message(sensorId: string, receivedAt: number): void {
+    this.sensors.recordMessage(sensorId, receivedAt);
+    this.live.markSensor(sensorId);
+  }
+
+  accepted(sensorId: string, readings: readonly Reading[]): void {
+    for (const reading of readings) this.sensors.recordReading(reading);
+    this.live.markSensor(sensorId);
+    this.live.markKpis(this.engine.ingest(readings));
+  }
+
+  rejected(letter: DeadLetter): void {
+    if (letter.sensorId !== null) this.sensors.recordError(letter.sensorId);
+    const second = Math.floor(letter.receivedAt / 1000);
+    if (second !== this.#letterSecond) [this.#letterSecond, this.#lettersSent] = [second, 0];
+    if (this.#lettersSent++ < MAX_LIVE_LETTERS_PER_SECOND)
+      this.bus.publish({ type: 'dead-letter', data: letter });
+  }
+}
