@@ -57,6 +57,7 @@ describe('OpenAPI', () => {
     '/api/plan/history',
     '/api/plan/versions/{version}',
     '/api/catalogue',
+    '/api/feeds',
     '/api/stream',
   ];
 

@@ -30,3 +30,4 @@ export * from './kpi/value-source.js';
 export * from './kpi/rolling-source.js';
 export * from './kpi/calendar-source.js';
 export * from './plan/plan-repository.js';
+export * from './feeds/index.js';

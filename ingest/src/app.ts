@@ -1,6 +1,4 @@
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildApiApp, listenApi } from '@ssc-monitor/api';
 import {
   DEFAULT_MAX_PAYLOAD_BYTES,
   KpiEngine,
@@ -8,10 +6,8 @@ import {
   SYSTEM_CLOCK,
   type PlatformView,
 } from '@ssc-monitor/core';
-import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
-import { MqttSource, type MessageHandler } from './adapters/mqtt/mqtt-source.js';
+import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
 import { LocalMonitor } from './pipeline/local-monitor.js';
 import { ForwardConsumer } from './scale-out/forward-consumer.js';
 import { IngestForwarder } from './scale-out/ingest-forwarder.js';
@@ -23,12 +19,12 @@ import { SensorRegistry } from './pipeline/sensor-registry.js';
 import { DEMO_PLAN_FILE, loadPlanFile } from './plan-loader.js';
 import { PlanService } from './plan-service.js';
 import { FilePlanRepository } from './adapters/plan/file-plan-repository.js';
-import { isAddressInUse, PlatformError } from './platform-errors.js';
+import { startFeeds, type Closer } from './start-feeds.js';
+import { connectSource, startBroker, startHttp, WEB_DIST_DIR } from './start-network.js';
 import { createPlatformView } from './platform-view.js';
 import { openPlatformStorage, type PlatformStorage } from './storage.js';
 
-/** The built dashboard served at /. */
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export { WEB_DIST_DIR };
 
 export interface RunningPlatform {
   readonly httpUrl: string;
@@ -38,9 +34,6 @@ export interface RunningPlatform {
   /** Stops intake, flushes the store, then closes the broker and the HTTP server. */
   stop(): Promise<void>;
 }
-
-/** Closers run in reverse order of start, so that a failed start releases what it opened. */
-type Closer = () => Promise<void> | void;
 
 /**
  * The composition root: one process running the broker (unless external), ingest, KPI engine, API,
@@ -112,6 +105,12 @@ async function startParts(
   closers.push(() => pipeline.stop());
   coalescer.start();
   closers.push(() => coalescer.stop());
+  const feedScheduler = await startFeeds(
+    config,
+    plan,
+    { storage, sensors, engine, coalescer, logger },
+    closers,
+  );
   const mqttUrl = await startBroker(config, logger, closers);
   const source = await connectSource(config, mqttUrl, logger, (topic, payload, receivedAt) =>
     pipeline.handle(topic, payload, receivedAt),
@@ -129,6 +128,7 @@ async function startParts(
       config.MQTT_TOPIC_PREFIX,
     );
   const view = createPlatformView({
+    feeds: { feeds: () => feedScheduler.status() },
     plans,
     live,
     store: storage.store,
@@ -165,79 +165,4 @@ async function restoreState(
   const replayed = await engine.restore(storage.store);
   sensors.restore(await storage.store.latest(), await storage.deadLetters.countsBySensor());
   logger.info({ replayed }, 'KPI state restored from the store');
-}
-
-async function connectSource(
-  config: Config,
-  url: string,
-  logger: Logger,
-  onMessage: MessageHandler,
-): Promise<MqttSource> {
-  const source = new MqttSource({
-    url,
-    username: config.MQTT_USERNAME,
-    password: config.MQTT_PASSWORD,
-    topicPrefix: config.MQTT_TOPIC_PREFIX,
-    clientId: config.MQTT_CLIENT_ID,
-    sharedGroup: config.MQTT_SHARED_GROUP,
-    subscribeSensors: config.ROLE !== 'monitor',
-    tls: {
-      ca: config.MQTT_CA_FILE,
-      cert: config.MQTT_CERT_FILE,
-      key: config.MQTT_KEY_FILE,
-      rejectUnauthorized: config.MQTT_TLS_REJECT_UNAUTHORIZED,
-    },
-    logger: logger.child({ module: 'mqtt' }),
-  });
-  try {
-    await source.start(onMessage);
-  } catch (error) {
-    throw new PlatformError(
-      'PLATFORM_ERR_BROKER_UNREACHABLE',
-      `Cannot connect to the MQTT broker at ${url}: ${(error as Error).message}. Check MQTT_URL.`,
-      { cause: error },
-    );
-  }
-  return source;
-}
-
-async function startBroker(config: Config, logger: Logger, closers: Closer[]): Promise<string> {
-  if (config.MQTT_URL) return config.MQTT_URL;
-  const broker = new EmbeddedBroker({ port: config.MQTT_PORT, logger: logger.child({ module: 'broker' }) });
-  try {
-    const port = await broker.start();
-    closers.push(() => broker.stop());
-    logger.info({ port }, 'embedded MQTT broker listening (anonymous clients allowed: for local use only)');
-    return `mqtt://127.0.0.1:${port}`;
-  } catch (error) {
-    if (!isAddressInUse(error)) throw error;
-    throw new PlatformError(
-      'PLATFORM_ERR_MQTT_PORT_IN_USE',
-      `MQTT port ${config.MQTT_PORT} is already in use (another MQTT broker?): set MQTT_PORT to a free port, or MQTT_URL=mqtt://localhost:${config.MQTT_PORT} to use that broker.`,
-      { cause: error },
-    );
-  }
-}
-
-async function startHttp(
-  view: PlatformView,
-  config: Config,
-  logger: Logger,
-  closers: Closer[],
-): Promise<string> {
-  const app: FastifyInstance = await buildApiApp(view, {
-    logger: logger.child({ module: 'api' }),
-    webDir: WEB_DIST_DIR,
-  });
-  closers.push(() => app.close());
-  try {
-    return await listenApi(app, { host: config.HOST, port: config.PORT });
-  } catch (error) {
-    if (!isAddressInUse(error)) throw error;
-    throw new PlatformError(
-      'PLATFORM_ERR_HTTP_PORT_IN_USE',
-      `HTTP port ${config.PORT} is already in use: set PORT to a free port.`,
-      { cause: error },
-    );
-  }
 }

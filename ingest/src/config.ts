@@ -65,6 +65,16 @@ export const ConfigSchema = Type.Object({
   INFLUX_VERSION: Type.Optional(
     Type.String({ pattern: '^v?\\d+(\\.\\d+)*$', description: 'Server version when /ping does not tell' }),
   ),
+  REDIS_URL: Type.Optional(
+    Type.String({
+      pattern: '^rediss?://',
+      description: 'Redis for BullMQ feed jobs; in-process scheduler when unset',
+    }),
+  ),
+  FEEDS_ALLOW_PRIVATE_NETWORKS: Type.Boolean({
+    default: false,
+    description: 'Let feeds reach loopback, link-local and private addresses (intranet portals)',
+  }),
   DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'Folder of the embedded store' }),
   PLAN_FILE: Type.Optional(
     Type.String({ minLength: 1, description: 'Master plan YAML; the demo plan when absent' }),

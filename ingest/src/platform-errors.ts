@@ -5,6 +5,7 @@ export const PLATFORM_ERROR_CODES = [
   'PLATFORM_ERR_PLAN',
   'PLATFORM_ERR_BROKER_UNREACHABLE',
   'PLATFORM_ERR_STORE',
+  'PLATFORM_ERR_REDIS',
 ] as const;
 
 export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number];

@@ -2,6 +2,7 @@ import {
   computeKpiSeries,
   measureKpi,
   type DeadLetterLog,
+  type FeedStatusSource,
   type HealthReport,
   type KpiEngine,
   type LiveBus,
@@ -14,6 +15,7 @@ import type { SensorRegistry } from './pipeline/sensor-registry.js';
 import type { PlanService } from './plan-service.js';
 
 export interface ViewParts {
+  readonly feeds: FeedStatusSource;
   readonly plans: PlanService;
   readonly live: LiveBus;
   readonly store: Store;
@@ -59,6 +61,7 @@ export function createPlatformView(parts: ViewParts): PlatformView {
         ? undefined
         : measureKpi(store, definition, { ...context, ...period });
     },
+    feeds: () => parts.feeds.feeds(),
     sensors: () => sensors.all(),
     sensor: (id) => sensors.get(id),
     async health(): Promise<HealthReport> {

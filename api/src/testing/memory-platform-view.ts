@@ -184,6 +184,7 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
     sensors: () => view.sensorList,
     sensor: (id) => view.sensorList.find((sensor) => sensor.id === id),
     health: () => Promise.resolve(view.healthReport),
+    feeds: () => Promise.resolve([]),
   };
   return view;
 }

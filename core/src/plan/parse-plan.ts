@@ -1,5 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { feedListIssues } from '../feeds/index.js';
 import { findKpiDefinition } from '../kpi/catalogue.js';
 import { isTimeZone } from '../time/local-time.js';
 import { PlanSchema, type Plan } from './plan.js';
@@ -67,6 +68,7 @@ function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
         });
     });
   });
+  issues.push(...feedListIssues(plan.feeds));
   plan.sensors.forEach((sensor, i) => {
     if (!districts.has(sensor.district))
       issues.push({ path: `/sensors/${i}/district`, message: `unknown district '${sensor.district}'` });

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { FeedSchema } from '../feeds/feed.js';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD' });
 const Id = Type.String({
@@ -99,6 +100,8 @@ export const PlanSchema = Type.Object(
      */
     tolerance: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
     sensors: Type.Array(PlanSensorSchema, { default: [] }),
+    /** Open-data feeds pulled on a schedule (city portals' CSV/JSON). */
+    feeds: Type.Array(FeedSchema, { default: [] }),
     kpis: Type.Array(PlanKpiSchema, { minItems: 1 }),
   },
   { additionalProperties: false },

@@ -5,6 +5,7 @@ import type { PlanChange, PlanVersion } from '../plan/plan-repository.js';
 import type { SensorState } from '../sensors/sensor-state.js';
 import type { KpiDefinition } from '../kpi/definition.js';
 import type { Measurement } from '../kpi/period/measure.js';
+import type { FeedStatus } from '../feeds/feed-status.js';
 import type { DeadLetterLog } from './dead-letter-log.js';
 
 export interface IngestCounters {
@@ -69,4 +70,6 @@ export interface PlatformView {
   sensors(): SensorState[];
   sensor(id: string): SensorState | undefined;
   health(): Promise<HealthReport>;
+  /** Open-data feeds with their last runs, errors and next run. */
+  feeds(): Promise<FeedStatus[]>;
 }
