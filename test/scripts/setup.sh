@@ -31,3 +31,9 @@ if ! listening 1883; then
   as_root mosquitto -d -c /etc/mosquitto/mosquitto.conf
   for _ in $(seq 1 50); do listening 1883 && break; sleep 0.1; done
 fi
+
+# docker-compose validates docker-compose.yml in the tests (no Docker engine needed for `config`).
+if ! command -v docker-compose >/dev/null; then
+  echo "setup: installing docker-compose (to validate docker-compose.yml)"
+  apt_install docker-compose
+fi
