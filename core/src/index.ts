@@ -31,3 +31,4 @@ export * from './kpi/rolling-source.js';
 export * from './kpi/calendar-source.js';
 export * from './plan/plan-repository.js';
 export * from './feeds/index.js';
+export * from './yaml/parse-yaml-file.js';

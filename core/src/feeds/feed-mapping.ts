@@ -41,6 +41,9 @@ interface CompiledReading {
 /** A feed's mapping checked once and ready to apply to many rows. */
 export interface FeedMapping {
   readonly feedId: string;
+  /** Column(s) of the time; several are joined with spaces before parsing. */
+  readonly timeColumns: readonly string[];
+  /** How the time column(s) are named in error reports. */
   readonly timeColumn: string;
   readonly parseTime: TimeParser;
   readonly decimal: '.' | ',';
@@ -78,6 +81,10 @@ function compileReadings(feed: Feed, issues: FeedIssue[]): CompiledReading[] {
   return compiled;
 }
 
+function timeColumns(feed: Feed): string[] {
+  return typeof feed.time.column === 'string' ? [feed.time.column] : [...feed.time.column];
+}
+
 /** Checks what the schema cannot (quantities, units, time format, sensors) and compiles the mapping. */
 export function compileFeedMapping(
   feed: Feed,
@@ -87,14 +94,15 @@ export function compileFeedMapping(
   if (!time.ok) issues.push({ path: '/time', message: time.reason });
   const readings = compileReadings(feed, issues);
   if (!time.ok || issues.length > 0) return { ok: false, issues };
-  const columns = new Set([feed.time.column]);
+  const columns = new Set(timeColumns(feed));
   for (const reading of readings) {
     columns.add(reading.column);
     if (reading.sensor.kind === 'column') columns.add(reading.sensor.column);
   }
   const mapping: FeedMapping = {
     feedId: feed.id,
-    timeColumn: feed.time.column,
+    timeColumns: timeColumns(feed),
+    timeColumn: timeColumns(feed).join('+'),
     parseTime: time.parse,
     decimal: feed.csv?.decimal ?? '.',
     readings,
@@ -159,7 +167,13 @@ export function newRowMappingContext(receivedAt: number): RowMappingContext {
 }
 
 function rowTime(mapping: FeedMapping, row: SourceRow, context: RowMappingContext): Cell<number> {
-  const raw = feedCell(row.values, mapping.timeColumn);
+  const cells = mapping.timeColumns.map((column) => feedCell(row.values, column));
+  const raw =
+    cells.length === 1
+      ? cells[0]
+      : cells.some((c) => c === undefined || c === null || c === '')
+        ? ''
+        : cells.join(' ');
   if (raw === undefined || raw === null || raw === '')
     return { ok: false, code: 'FEED_ERR_EMPTY_VALUE', message: 'the time is empty' };
   const parsed = mapping.parseTime(raw);

@@ -46,7 +46,8 @@ export const FeedReadingSchema = Type.Object(
 
 export const FeedTimeSchema = Type.Object(
   {
-    column: Column,
+    /** One column, or several joined with spaces (e.g. [year, month, day, hour] with format 'yyyy M d H'). */
+    column: Type.Union([Column, Type.Array(Column, { minItems: 2, maxItems: 8 })]),
     /** `iso8601`, `epoch_ms`, `epoch_s`, or a pattern: yyyy MM M dd d HH H hh h mm ss SSS a, '…' literal. */
     format: Type.String({ minLength: 1, default: 'iso8601' }),
     /** IANA zone of local times (patterns, ISO text without offset), e.g. America/Los_Angeles. */

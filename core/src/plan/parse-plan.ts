@@ -1,9 +1,9 @@
 import { Value } from '@sinclair/typebox/value';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { feedListIssues } from '../feeds/index.js';
 import { findKpiDefinition } from '../kpi/catalogue.js';
 import { isTimeZone } from '../time/local-time.js';
 import { PlanSchema, type Plan } from './plan.js';
+import { parseYamlFile } from '../yaml/parse-yaml-file.js';
 
 export interface PlanIssue {
   /** 1-based line in the YAML text, when known. */
@@ -20,19 +20,6 @@ export function formatPlanIssues(source: string, issues: readonly PlanIssue[]): 
   return issues
     .map((i) => `${source}${i.line === null ? '' : `:${i.line}`} ${i.path || '/'}: ${i.message}`)
     .join('\n');
-}
-
-function lineOf(doc: Document, counter: LineCounter, path: string): number | null {
-  const segments = path
-    .split('/')
-    .slice(1)
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  // Walk up until a node exists: a missing property is reported at its parent.
-  for (let n = segments.length; n >= 0; n -= 1) {
-    const node: unknown = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-  }
-  return null;
 }
 
 /** Cross-field rules the schema cannot say. */
@@ -93,19 +80,6 @@ export function validatePlan(input: unknown): PlanParseResult {
 
 /** Parses and validates a plan from YAML text, with line numbers on every issue. */
 export function parsePlanYaml(text: string): PlanParseResult {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      issues: doc.errors.map((e) => ({
-        line: counter.linePos(e.pos[0]).line,
-        path: '',
-        message: e.message.split('\n')[0] ?? e.message,
-      })),
-    };
-  }
-  const result = validatePlan(doc.toJS());
-  if (result.ok) return result;
-  return { ok: false, issues: result.issues.map((i) => ({ ...i, line: lineOf(doc, counter, i.path) })) };
+  const result = parseYamlFile(text, PlanSchema, semanticIssues);
+  return result.ok ? { ok: true, plan: result.value } : { ok: false, issues: result.issues };
 }
