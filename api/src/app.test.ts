@@ -58,6 +58,8 @@ describe('OpenAPI', () => {
     '/api/plan/versions/{version}',
     '/api/catalogue',
     '/api/feeds',
+    '/api/export/u4ssc',
+    '/api/plan/kpis/{id}/baseline/freeze',
     '/api/stream',
   ];
 
@@ -71,7 +73,9 @@ describe('OpenAPI', () => {
     const { app } = await start();
     const res = await app.inject('/docs/json');
     expect(res.statusCode).toBe(200);
-    const paths = res.json<{ paths: Record<string, Partial<Record<'get' | 'put', Operation>>> }>().paths;
+    const paths = res.json<{
+      paths: Record<string, Partial<Record<'get' | 'put' | 'post' | 'delete', Operation>>>;
+    }>().paths;
     expect(Object.keys(paths).sort()).toEqual([...ROUTES].sort());
     for (const route of ROUTES) {
       for (const operation of Object.values(paths[route] ?? {})) {

@@ -12,6 +12,7 @@ import { registerDashboard } from './plugins/external/static.js';
 import { registerSwagger } from './plugins/external/swagger.js';
 import catalogueRoutes from './routes/catalogue/index.js';
 import deadLetterRoutes from './routes/dead-letters/index.js';
+import exportRoutes from './routes/export/index.js';
 import feedRoutes from './routes/feeds/index.js';
 import healthRoutes from './routes/health/index.js';
 import kpiRoutes from './routes/kpis/index.js';
@@ -49,6 +50,7 @@ const apiRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { view, c
   await app.register(sensorRoutes, { prefix: '/sensors', view });
   await app.register(deadLetterRoutes, { prefix: '/dead-letters', view });
   await app.register(feedRoutes, { prefix: '/feeds', view });
+  await app.register(exportRoutes, { prefix: '/export', view });
   await app.register(planRoutes, { prefix: '/plan', view });
   await app.register(catalogueRoutes, { prefix: '/catalogue' });
   await app.register(streamRoutes, { prefix: '/stream', view, live });

@@ -18,6 +18,10 @@ export const API_ERRORS = {
   /** A plan sent for saving failed validation; the message lists every issue with its path. */
   API_ERR_PLAN_INVALID: 400,
   API_ERR_PLAN_VERSION_NOT_FOUND: 404,
+  /** A frozen baseline cannot be changed by an ordinary edit: unfreeze it first. */
+  API_ERR_BASELINE_FROZEN: 409,
+  /** The baseline period has no data, or too little to freeze. */
+  API_ERR_BASELINE_NO_DATA: 409,
   API_ERR_KPI_NOT_FOUND: 404,
   API_ERR_SENSOR_NOT_FOUND: 404,
   API_ERR_ROUTE_NOT_FOUND: 404,

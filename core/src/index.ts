@@ -32,3 +32,5 @@ export * from './kpi/calendar-source.js';
 export * from './plan/plan-repository.js';
 export * from './feeds/index.js';
 export * from './yaml/parse-yaml-file.js';
+export * from './kpi/trend.js';
+export * from './kpi/u4ssc-export.js';

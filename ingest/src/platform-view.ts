@@ -1,5 +1,6 @@
 import {
   computeKpiSeries,
+  projectTrend,
   measureKpi,
   type DeadLetterLog,
   type FeedStatusSource,
@@ -29,6 +30,10 @@ export interface ViewParts {
   readonly startedAt: number;
 }
 
+const DAY_MS = 86_400_000;
+/** The recent history a trend is fitted on. */
+const TREND_WINDOW_MS = 90 * DAY_MS;
+
 /** What the HTTP API reads, assembled from the running parts. */
 export function createPlatformView(parts: ViewParts): PlatformView {
   const { plans, engine, sensors, store, pipeline, live } = parts;
@@ -53,6 +58,21 @@ export function createPlatformView(parts: ViewParts): PlatformView {
       return definition === undefined || context === undefined
         ? []
         : computeKpiSeries(store, definition, context, query);
+    },
+    async kpiTrend(id) {
+      const definition = engine.definition(id);
+      const context = engine.measureContext(id);
+      const snapshot = engine.snapshot(id);
+      // Calendar KPIs accumulate within their period: a line through year-to-date values says nothing.
+      if (definition?.window.kind !== 'rolling' || context === undefined || !snapshot?.nextTarget)
+        return null;
+      const now = Date.now();
+      const points = await computeKpiSeries(store, definition, context, {
+        from: now - TREND_WINDOW_MS,
+        to: now,
+        every: DAY_MS,
+      });
+      return projectTrend(points, snapshot.nextTarget, definition.direction, definition.unit);
     },
     async measureKpi(id, period) {
       const definition = engine.definition(id);

@@ -32,6 +32,6 @@ export const ErrorResponseSchema = Type.Object(
 );
 
 /** Response entries for the error statuses a route can answer (500 always), for the schema and OpenAPI. */
-export function errorResponses(...statuses: Array<400 | 404 | 503>): Record<number, TSchema> {
+export function errorResponses(...statuses: Array<400 | 404 | 409 | 503>): Record<number, TSchema> {
   return Object.fromEntries([...statuses, 500].map((status) => [status, ErrorResponseSchema]));
 }

@@ -1,5 +1,11 @@
 import { Type } from '@sinclair/typebox';
-import { CATALOGUE_VERSION, DIMENSIONS, KpiDefinitionSchema } from '@ssc-monitor/core';
+import {
+  CATALOGUE_VERSION,
+  DATA_QUALITY,
+  DIMENSIONS,
+  FrozenBaselineSchema,
+  KpiDefinitionSchema,
+} from '@ssc-monitor/core';
 import { EpochMs, NullableNumber, ReadonlyList, stringEnum } from './common.js';
 
 const Dimension = stringEnum(DIMENSIONS, { description: 'U4SSC dimension' });
@@ -18,6 +24,10 @@ export const BaselineSchema = Type.Object({
   value: Type.Number({ description: 'Value measured over the baseline period, in the KPI unit' }),
   period: Type.Object({ from: CalendarDate, to: CalendarDate }, { description: 'Both dates inclusive' }),
   source: Type.Optional(Type.String({ description: 'Where the baseline value comes from' })),
+  dataQuality: Type.Optional(
+    stringEnum(DATA_QUALITY, { description: 'U4SSC data-quality flag of the baseline value' }),
+  ),
+  frozen: Type.Optional(FrozenBaselineSchema),
 });
 
 export const KpiSnapshotSchema = Type.Object(
@@ -56,7 +66,25 @@ export const KpiIdParamsSchema = Type.Object({
 
 export const KpiListSchema = Type.Object({ kpis: Type.Array(KpiSnapshotSchema) });
 
-export const KpiDetailSchema = Type.Object({ kpi: KpiSnapshotSchema, definition: KpiDefinitionSchema });
+export const TrendSchema = Type.Object(
+  {
+    slopePerYear: Type.Number({ description: 'Least-squares slope, KPI unit per year' }),
+    points: Type.Integer(),
+    spanMs: Type.Integer(),
+    projected: Type.Number({ description: 'Value of the trend line at the target date' }),
+    target: TargetSchema,
+    meetsTarget: Type.Boolean(),
+    missByPercent: NullableNumber('How far the projection misses the target, % of the target'),
+    verdict: Type.String({ description: 'The trend in one sentence' }),
+  },
+  { description: 'Trend of the last 90 days of daily values, projected to the next target' },
+);
+
+export const KpiDetailSchema = Type.Object({
+  kpi: KpiSnapshotSchema,
+  definition: KpiDefinitionSchema,
+  trend: Type.Union([TrendSchema, Type.Null()]),
+});
 
 export const CatalogueSchema = Type.Object({
   version: Type.String({ description: 'Catalogue version', examples: [CATALOGUE_VERSION] }),

@@ -163,6 +163,7 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
       view.seriesCalls.push({ id, query });
       return view.seriesImpl(id, query);
     },
+    kpiTrend: () => Promise.resolve(null),
     measureKpi: (id, period) => {
       const definition = findKpiDefinition(id);
       if (definition === undefined || !view.kpiList.some((kpi) => kpi.id === id))

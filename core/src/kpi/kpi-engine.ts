@@ -202,7 +202,8 @@ export class KpiEngine {
     // A value whose newest reading is older than its window says nothing about today.
     const fresh = value !== null && at !== null && now - at <= source.staleAfterMs;
     const target = nextTarget(planKpi.targets, now);
-    const expected = target === null ? null : expectedValue(planKpi.baseline, target, now);
+    const expected =
+      target === null ? null : expectedValue(planKpi.baseline, target, now, planKpi.trajectory);
     return {
       id: planKpi.id,
       name: definition.name,

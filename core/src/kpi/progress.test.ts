@@ -77,3 +77,18 @@ describe('statusOf', () => {
     expect(statusOf({ ...hold, current: 11 })).toBe('off_track');
   });
 });
+
+describe('compound trajectory', () => {
+  it('follows a constant yearly rate between baseline and target', () => {
+    const target = { horizon: 'short' as const, date: '2026-12-31', value: 5 };
+    const start = endOfDate('2024-12-31');
+    const end = endOfDate('2026-12-31');
+    // Halfway in time, a constant rate from 20 to 5 is at 20 × (5/20)^0.5 = 10, not the linear 12.5.
+    expect(expectedValue(baseline, target, (start + end) / 2, 'compound')).toBeCloseTo(10, 9);
+    expect(expectedValue(baseline, target, (start + end) / 2, 'linear')).toBeCloseTo(12.5, 9);
+    expect(expectedValue({ ...baseline, value: 0 }, target, (start + end) / 2, 'compound')).toBeCloseTo(
+      2.5,
+      9,
+    );
+  });
+});

@@ -14,11 +14,22 @@ export function nextTarget(targets: readonly Target[], now: number): Target | nu
   return sorted.find((t) => endOfDate(t.date) > now) ?? sorted.at(-1) ?? null;
 }
 
-/** Linear trajectory from the baseline (at the end of its period) to the target (at its date). */
-export function expectedValue(baseline: Baseline, target: Target, now: number): number {
+/**
+ * The trajectory from the baseline (at the end of its period) to the target (at its date): a straight
+ * line, or a constant yearly rate (compound), which front-loads nothing and suits relative goals such
+ * as "−5 % a year". Compound falls back to linear where a rate cannot exist (zero or a sign change).
+ */
+export function expectedValue(
+  baseline: Baseline,
+  target: Target,
+  now: number,
+  trajectory: 'linear' | 'compound' = 'linear',
+): number {
   const start = endOfDate(baseline.period.to);
   const end = endOfDate(target.date);
   const elapsed = Math.min(1, Math.max(0, (now - start) / (end - start)));
+  if (trajectory === 'compound' && baseline.value !== 0 && target.value / baseline.value > 0)
+    return baseline.value * (target.value / baseline.value) ** elapsed;
   return baseline.value + (target.value - baseline.value) * elapsed;
 }
 

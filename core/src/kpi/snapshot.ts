@@ -1,3 +1,4 @@
+import type { DataQuality, FrozenBaseline } from '../plan/plan.js';
 import type { Dimension, Direction } from './definition.js';
 
 export type Horizon = 'short' | 'medium' | 'long';
@@ -11,6 +12,8 @@ export interface Target {
 
 export interface Baseline {
   readonly value: number;
+  readonly dataQuality?: DataQuality;
+  readonly frozen?: FrozenBaseline;
   /** Calendar dates, YYYY-MM-DD, both inclusive. */
   readonly period: { readonly from: string; readonly to: string };
   readonly source?: string;

@@ -54,6 +54,35 @@ export const TargetSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The U4SSC data-quality scale every KPI value carries. */
+export const DATA_QUALITY = [
+  'accurate_measurement',
+  'extrapolated_from_survey',
+  'extrapolated_from_higher_level_data',
+  'estimation',
+  'personal_estimation',
+  'unknown',
+] as const;
+export type DataQuality = (typeof DATA_QUALITY)[number];
+
+/** A baseline measured from data and frozen by a planner: value and lineage no later change may alter. */
+export const FrozenBaselineSchema = Type.Object(
+  {
+    at: Type.Integer({ description: 'When it was frozen, epoch ms' }),
+    by: Type.String(),
+    value: Type.Number(),
+    coverage: Type.Number(),
+    readings: Type.Integer(),
+    sensors: Type.Array(Type.String()),
+    from: IsoDate,
+    to: IsoDate,
+    timeZone: Type.String(),
+    formula: Type.Unknown({ description: 'The catalogue formula used' }),
+    catalogueVersion: Type.String(),
+  },
+  { additionalProperties: false },
+);
+
 export const PlanKpiSchema = Type.Object(
   {
     /** A catalogue KPI id. */
@@ -63,9 +92,18 @@ export const PlanKpiSchema = Type.Object(
         value: Type.Number(),
         period: Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false }),
         source: Type.Optional(Type.String()),
+        /** U4SSC data-quality flag; 'accurate_measurement' for a baseline measured by sensors. */
+        dataQuality: Type.Union(
+          DATA_QUALITY.map((q) => Type.Literal(q)),
+          { default: 'unknown' },
+        ),
+        /** Set when the baseline was measured from data and frozen (phase 1 of the master plan). */
+        frozen: Type.Optional(FrozenBaselineSchema),
       },
       { additionalProperties: false },
     ),
+    /** Expected path from baseline to target: straight line, or a constant yearly rate. @defaultValue 'linear' */
+    trajectory: Type.Union([Type.Literal('linear'), Type.Literal('compound')], { default: 'linear' }),
     targets: Type.Array(TargetSchema, { minItems: 1 }),
     /** Restricts the KPI to some sensors or districts; the whole city when absent. */
     scope: Type.Optional(
@@ -108,6 +146,7 @@ export const PlanSchema = Type.Object(
 );
 
 export type Plan = Static<typeof PlanSchema>;
+export type FrozenBaseline = Static<typeof FrozenBaselineSchema>;
 export type PlanKpi = Static<typeof PlanKpiSchema>;
 export type PlanSensor = Static<typeof PlanSensorSchema>;
 export type District = Static<typeof DistrictSchema>;

@@ -5,6 +5,7 @@ import type { PlanChange, PlanVersion } from '../plan/plan-repository.js';
 import type { SensorState } from '../sensors/sensor-state.js';
 import type { KpiDefinition } from '../kpi/definition.js';
 import type { Measurement } from '../kpi/period/measure.js';
+import type { Trend } from '../kpi/trend.js';
 import type { FeedStatus } from '../feeds/feed-status.js';
 import type { DeadLetterLog } from './dead-letter-log.js';
 
@@ -62,6 +63,8 @@ export interface PlatformView {
   kpi(id: string): KpiSnapshot | undefined;
   kpiDefinition(id: string): KpiDefinition | undefined;
   kpiSeries(id: string, query: SeriesQuery): Promise<SeriesPoint[]>;
+  /** Trend of the last 90 days of daily values projected to the next target; null without enough data. */
+  kpiTrend(id: string): Promise<Trend | null>;
   /** The KPI measured from stored data over local calendar dates (both inclusive). */
   measureKpi(
     id: string,

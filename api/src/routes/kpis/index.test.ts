@@ -22,7 +22,11 @@ describe('GET /api/kpis/:id', () => {
     const { app, view } = await start();
     const res = await app.inject('/api/kpis/env.air.pm25');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ kpi: view.kpiList[0], definition: findKpiDefinition('env.air.pm25') });
+    expect(res.json()).toEqual({
+      kpi: view.kpiList[0],
+      definition: findKpiDefinition('env.air.pm25'),
+      trend: null,
+    });
   });
 
   it('answers 404 for an id that is no KPI, pointing at the catalogue', async () => {

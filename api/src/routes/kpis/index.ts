@@ -53,7 +53,7 @@ const kpiRoutes: FastifyPluginAsyncTypebox<KpiRouteOptions> = async (app, { view
       const kpi = requireKpi(view, request.params.id);
       const definition = view.kpiDefinition(kpi.id);
       if (definition === undefined) throw new Error(`KPI '${kpi.id}' is in the plan but has no definition`);
-      return { kpi, definition };
+      return { kpi, definition, trend: await view.kpiTrend(kpi.id) };
     },
   );
 

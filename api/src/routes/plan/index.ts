@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { formatPlanIssues, validatePlan, type Plan, type PlatformView } from '@ssc-monitor/core';
 import { ApiError } from '../../errors.js';
+import baselineRoutes from './baseline-routes.js';
 import { errorResponses } from '../../schemas/common.js';
 import {
   PlanChangeSchema,
@@ -37,6 +38,7 @@ function changeOf(headers: { 'x-author'?: string; 'x-change-note'?: string }, fa
 }
 
 const planRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async (app, { view }) => {
+  await app.register(baselineRoutes, { view });
   app.get(
     '',
     {
@@ -85,6 +87,15 @@ const planRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async (app
     },
     async (request) => {
       const entry = { ...request.body, id: request.params.id };
+      const current = view.plan.kpis.find((k) => k.id === entry.id);
+      if (
+        current?.baseline.frozen !== undefined &&
+        JSON.stringify(entry.baseline) !== JSON.stringify(current.baseline)
+      )
+        throw new ApiError(
+          'API_ERR_BASELINE_FROZEN',
+          `The baseline of ${entry.id} is frozen; send it unchanged, or unfreeze it first (DELETE /api/plan/kpis/${entry.id}/baseline/freeze).`,
+        );
       const others = view.plan.kpis.filter((k) => k.id !== entry.id);
       const exists = others.length !== view.plan.kpis.length;
       const kpis = exists ? view.plan.kpis.map((k) => (k.id === entry.id ? entry : k)) : [...others, entry];
