@@ -34,3 +34,4 @@ export * from './feeds/index.js';
 export * from './yaml/parse-yaml-file.js';
 export * from './kpi/trend.js';
 export * from './kpi/u4ssc-export.js';
+export * from './readings/ngsi.js';

@@ -8,6 +8,10 @@ export const SIMULATOR_ERROR_CODES = [
   'SIM_ERR_NOT_STARTED',
   /** An option is out of range (interval, backfill, QoS). */
   'SIM_ERR_BAD_OPTION',
+  /** A scenario, plan or replay mapping file cannot be read or is not valid. */
+  'SIM_ERR_BAD_FILE',
+  /** A replayed CSV file lacks a column its mapping names. */
+  'SIM_ERR_BAD_CSV',
 ] as const;
 
 export type SimulatorErrorCode = (typeof SIMULATOR_ERROR_CODES)[number];
@@ -15,9 +19,12 @@ export type SimulatorErrorCode = (typeof SIMULATOR_ERROR_CODES)[number];
 export class SimulatorError extends Error {
   override readonly name = 'SimulatorError';
   readonly code: SimulatorErrorCode;
+  /** For SIM_ERR_PUBLISH: how many messages of the batch failed. */
+  readonly failed: number | undefined;
 
-  constructor(code: SimulatorErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: SimulatorErrorCode, message: string, options?: { cause?: unknown; failed?: number }) {
     super(message, options);
     this.code = code;
+    this.failed = options?.failed;
   }
 }

@@ -3,12 +3,18 @@ import type { Logger } from 'pino';
 import type { Publisher } from './publish/publisher.js';
 import type { DemoCity } from './scenarios/demo-city.js';
 import { demoMessages } from './scenarios/messages.js';
+import type { OutgoingMessage } from './scenarios/payloads.js';
+
+/** The messages of the interval (t − dtMs, t]: the clean city, or the city seen through faults. */
+export type MessageSource = (t: number, dtMs: number) => readonly OutgoingMessage[];
 
 /** Backfill never publishes finer than this: 48 h at 10 s would be 550,000 messages for no gain. */
 export const MIN_BACKFILL_STEP_MS = 5 * 60_000;
 
 export interface SimulationLoopOptions {
   readonly city: DemoCity;
+  /** Where each interval's messages come from. @defaultValue the city's clean messages */
+  readonly source?: MessageSource;
   readonly publisher: Publisher;
   /** Real-time interval, ms. */
   readonly intervalMs: number;
@@ -85,7 +91,8 @@ export class SimulationLoop {
   }
 
   async #publishInterval(t: number, dtMs: number): Promise<number> {
-    const messages = demoMessages(this.#options.city, t, dtMs);
+    const { city, source } = this.#options;
+    const messages = source ? source(t, dtMs) : demoMessages(city, t, dtMs);
     try {
       await this.#options.publisher.publish(messages);
       if (this.#log.isLevelEnabled('debug'))

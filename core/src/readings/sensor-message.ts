@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { QUANTITIES, findQuantity, type QuantityId } from '../vocabulary/quantities.js';
 import { acceptedUnits, toCanonicalUnit } from '../vocabulary/units.js';
+import { isNgsiEntity, parseNgsiEntity, type NgsiEntity } from './ngsi.js';
 import type { Reading } from './reading.js';
 import { reject, type Rejection } from './rejection.js';
 import { resolveSenmlPack } from './senml.js';
@@ -54,7 +55,9 @@ export function parseSensorMessage(message: SensorMessage, options: ParseOptions
   if ('rejection' in body) return { ok: false, sensorId, rejection: body.rejection };
   const parsed = Array.isArray(body.json)
     ? fromSenml(body.json, sensorId, message.receivedAt)
-    : fromPlainJson(body.json, sensorId, message.receivedAt);
+    : isNgsiEntity(body.json)
+      ? fromNgsi(body.json, sensorId, message.receivedAt)
+      : fromPlainJson(body.json, sensorId, message.receivedAt);
   if ('rejection' in parsed) return { ok: false, sensorId, rejection: parsed.rejection };
   return { ok: true, sensorId, readings: parsed.readings };
 }
@@ -103,6 +106,19 @@ function fromSenml(pack: unknown, sensorId: string, receivedAt: number): Parsed 
     const ts = checkPlausible(Math.round(record.time * 1000), receivedAt);
     if (!ts.ok) return { rejection: reject('INGEST_ERR_BAD_TIMESTAMP', ts.reason) };
     const reading = toReading(sensorId, quantityName, record.value, record.unit, ts.ts);
+    if ('rejection' in reading) return reading;
+    readings.push(reading.reading);
+  }
+  return { readings };
+}
+
+/** The topic names the sensor; the entity id is the context broker's and may differ. */
+function fromNgsi(entity: NgsiEntity, sensorId: string, receivedAt: number): Parsed {
+  const result = parseNgsiEntity(entity, receivedAt);
+  if (!result.ok) return { rejection: result.rejection };
+  const readings: Reading[] = [];
+  for (const { attribute, value, unit } of result.measurements) {
+    const reading = toReading(sensorId, attribute, value, unit, result.ts);
     if ('rejection' in reading) return reading;
     readings.push(reading.reading);
   }

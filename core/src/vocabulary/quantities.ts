@@ -69,7 +69,7 @@ export const QUANTITIES: Readonly<Record<QuantityId, QuantityDef>> = {
   energy_kwh: q('energy_kwh', 'Energy consumed', 'kWh', 'sum', 0, 1e9, ['energy']),
   pv_kwh: q('pv_kwh', 'PV energy generated', 'kWh', 'sum', 0, 1e9, ['pv']),
   water_m3: q('water_m3', 'Water consumed', 'm³', 'sum', 0, 1e9, ['water']),
-  water_pressure: q('water_pressure', 'Network pressure', 'bar', 'mean', 0, 100, ['pressure']),
+  water_pressure: q('water_pressure', 'Network pressure', 'bar', 'mean', 0, 100, ['networkPressure']),
   water_leakage_m3: q('water_leakage_m3', 'Water lost to leakage', 'm³', 'sum', 0, 1e9, ['leakage']),
   waste_fill_pct: q('waste_fill_pct', 'Waste bin fill level', '%', 'mean', 0, 100, ['fill', 'fillingLevel']),
   temperature: q('temperature', 'Air temperature', '°C', 'mean', -90, 70, ['temp']),

@@ -80,6 +80,13 @@ function waitForDrain(client: MqttClient, timeoutMs: number): Promise<boolean> {
   });
 }
 
+/** MQTT.js takes text or a Buffer; a Buffer view shares the bytes rather than copying them. */
+export function toWire(payload: string | Uint8Array): string | Buffer {
+  return typeof payload === 'string'
+    ? payload
+    : Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
+}
+
 /** Publishes sensor messages to an MQTT broker (MQTT.js 5). */
 export class MqttPublisher implements Publisher {
   readonly #options: MqttPublisherOptions;
@@ -140,7 +147,7 @@ export class MqttPublisher implements Publisher {
     const prefix = this.#options.prefix ?? DEFAULT_MQTT_PUBLISHER_OPTIONS.prefix;
     const qos = this.#options.qos ?? DEFAULT_MQTT_PUBLISHER_OPTIONS.qos;
     const results = await Promise.allSettled(
-      messages.map((m) => client.publishAsync(sensorTopic(prefix, m.sensorId), m.payload, { qos })),
+      messages.map((m) => client.publishAsync(sensorTopic(prefix, m.sensorId), toWire(m.payload), { qos })),
     );
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     const first = failures[0];
@@ -148,7 +155,7 @@ export class MqttPublisher implements Publisher {
       throw new SimulatorError(
         'SIM_ERR_PUBLISH',
         `${failures.length} of ${messages.length} messages not published: ${describe(first.reason)}`,
-        { cause: first.reason },
+        { cause: first.reason, failed: failures.length },
       );
     }
   }

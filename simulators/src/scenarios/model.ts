@@ -1,6 +1,7 @@
 import type { QuantityId } from '@ssc-monitor/core';
+import type { ParamTable, SignalParamName } from './signal.js';
 import type { LocalTime } from './time.js';
-import type { WeatherState } from './weather.js';
+import type { Climate, WeatherState } from './weather.js';
 
 /** What a kind model knows about one sensor; fixed for the life of a simulated city. */
 export interface SensorProfile {
@@ -26,6 +27,7 @@ export interface Interval {
   readonly mid: number;
   readonly local: LocalTime;
   readonly weather: WeatherState;
+  readonly climate: Climate;
 }
 
 /**
@@ -36,4 +38,16 @@ export interface KindModel {
   readonly quantities: readonly QuantityId[];
   /** Values in the canonical units of `quantities`, in the same order. */
   sample(sensor: SensorProfile, interval: Interval): readonly number[];
+}
+
+/** A sensor kind: its quantities, their calibrated parameters and a model built from parameters. */
+export interface KindDefinition {
+  readonly quantities: readonly QuantityId[];
+  readonly defaults: ParamTable;
+  /**
+   * Parameters the model has no use for, per quantity (trend and temperature coupling always apply):
+   * a scenario that sets one is told so rather than silently ignored.
+   */
+  readonly ignores: Readonly<Partial<Record<QuantityId, readonly SignalParamName[]>>>;
+  create(params: ParamTable): KindModel;
 }

@@ -1,30 +1,52 @@
-import type { QuantityId } from '@ssc-monitor/core';
 import { rngAt, smoothNoise, stochasticRound } from '../draws.js';
-import type { KindModel } from '../model.js';
+import type { KindDefinition, KindModel } from '../model.js';
 import { siteFactor, TRAFFIC_SHAPE, vary } from '../shapes.js';
+import { modulate, resolveParams, signal, type ParamTable } from '../signal.js';
 import { DAY_MS, HOUR_MS } from '../time.js';
 
-const QUANTITIES: readonly QuantityId[] = ['traffic_count', 'traffic_speed'];
+type Q = 'traffic_count' | 'traffic_speed';
+const QUANTITIES: readonly Q[] = ['traffic_count', 'traffic_speed'];
 
-/** Vehicles per counter per day, weekly mean: 4 counters ≈ 48,000 vehicles/day. */
-const VEHICLES_PER_DAY = 12_000;
-/** Speed falls linearly with traffic; with the shape's mean of 1 the weekly mean is 38 − 6 = 32 km/h. */
-const FREE_FLOW_KMH = 38;
+/**
+ * Vehicles per counter per day, weekly mean: 4 counters ≈ 48,000 vehicles/day. Speed falls linearly
+ * with traffic, by CONGESTION_KMH at the mean traffic: a weekly mean of 32 km/h (noise, bias in km/h).
+ */
+const DEFAULTS = {
+  traffic_count: signal(12_000, 0.05, 0.35),
+  traffic_speed: signal(32, 1.5, 2.5),
+} as const;
 const CONGESTION_KMH = 6;
 
-export const TRAFFIC: KindModel = {
+function create(params: ParamTable): KindModel {
+  const p = resolveParams<Q>(DEFAULTS, params);
+  const shapeOf = modulate(TRAFFIC_SHAPE, p.traffic_count.diurnalAmplitude, p.traffic_count.weeklyAmplitude);
+  const freeFlow = p.traffic_speed.level + CONGESTION_KMH;
+  return {
+    quantities: QUANTITIES,
+    sample(sensor, { t, dtMs, mid, local }) {
+      const rng = rngAt(sensor.key, t);
+      const shape = shapeOf(local);
+      const count = p.traffic_count;
+      const expected = (count.level * siteFactor(sensor.bias, count.bias) * shape * dtMs) / DAY_MS;
+      const vehicles = stochasticRound(vary(expected, count.noise, rng.gaussian()), rng);
+      // The same site bias as the count: busier sites (ring roads) are also faster ones.
+      const speed =
+        freeFlow -
+        CONGESTION_KMH * shape +
+        p.traffic_speed.bias * sensor.bias +
+        1.5 * smoothNoise(sensor.key, mid, HOUR_MS);
+      return [vehicles, Math.max(3, speed + p.traffic_speed.noise * rng.gaussian())];
+    },
+  };
+}
+
+export const TRAFFIC_KIND: KindDefinition = {
   quantities: QUANTITIES,
-  sample(sensor, { t, dtMs, mid, local }) {
-    const rng = rngAt(sensor.key, t);
-    const shape = TRAFFIC_SHAPE(local);
-    const expected = (VEHICLES_PER_DAY * siteFactor(sensor.bias, 0.35) * shape * dtMs) / DAY_MS;
-    const count = stochasticRound(vary(expected, 0.05, rng.gaussian()), rng);
-    // The same site bias as the count: busier sites (ring roads) are also faster ones.
-    const speed =
-      FREE_FLOW_KMH -
-      CONGESTION_KMH * shape +
-      2.5 * sensor.bias +
-      1.5 * smoothNoise(sensor.key, mid, HOUR_MS);
-    return [count, Math.max(3, speed + 1.5 * rng.gaussian())];
+  defaults: DEFAULTS,
+  ignores: {
+    traffic_count: ['rain'],
+    // Speed follows the count's profile: its amplitudes are the count's.
+    traffic_speed: ['rain', 'diurnalAmplitude', 'weeklyAmplitude'],
   },
+  create,
 };
