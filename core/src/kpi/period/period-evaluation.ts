@@ -68,7 +68,24 @@ export function evaluatePeriod(
           population: context.population,
           days: context.dates.length,
         });
-  return { ...base, value, coverage, sufficient: coverage >= rule.minShare, validDays: null };
+  return {
+    ...base,
+    value: perWindow(definition, value, context.dates.length),
+    coverage,
+    sufficient: coverage >= rule.minShare,
+    validDays: null,
+  };
+}
+
+/**
+ * A total over a rolling window (e.g. vehicles per 24 h) measured over a longer calendar period is
+ * reported as the average per window, so that a baseline year compares with the live value.
+ */
+function perWindow(definition: KpiDefinition, value: number | null, days: number): number | null {
+  const { window, formula } = definition;
+  const isTotal = formula.kind === 'sum' || (formula.kind === 'per_capita' && formula.perDay !== true);
+  if (value === null || window.kind !== 'rolling' || !isTotal || days === 0) return value;
+  return (value * window.ms) / (days * 86_400_000);
 }
 
 /** Relative change in % from a previous period's value to the current one. */
