@@ -3,7 +3,8 @@ import { LiveIndicator } from './live-indicator';
 
 const NAV: readonly { page: Page; label: string; href: string }[] = [
   { page: 'operations', label: 'Operations', href: routeHref({ page: 'operations' }) },
-  { page: 'sensors', label: 'Sensors', href: routeHref({ page: 'sensors' }) },
+  { page: 'map', label: 'Map', href: routeHref({ page: 'map', metric: null, heat: null }) },
+  { page: 'sensors', label: 'Sensors', href: routeHref({ page: 'sensors', sensor: null }) },
   { page: 'health', label: 'Data health', href: routeHref({ page: 'health' }) },
 ];
 

@@ -28,9 +28,6 @@ export const SPARKLINE = {
 /** A KPI whose newest reading is older than this is marked stale on its tile. */
 export const STALE_AFTER_MS = 15 * MINUTE;
 
-/** A sensor silent for longer than this is flagged in the sensors table. */
-export const SENSOR_SILENT_AFTER_MS = 10 * MINUTE;
-
 /** Retry of failed API requests that may succeed later (API down, 5xx), so an unattended screen recovers. */
 export const RETRY_DELAY_MS = 5 * SECOND;
 
@@ -41,3 +38,9 @@ export const DEAD_LETTER_LIMIT = 50;
 
 /** Health is not streamed; it is polled while its panel is open. */
 export const HEALTH_POLL_MS = 10 * SECOND;
+
+/**
+ * Share of expected hours (or days) with data a calendar value needs, when its definition states none;
+ * the same as core's DEFAULT_COVERAGE (air-quality practice).
+ */
+export const DEFAULT_COVERAGE_SHARE = 0.75;

@@ -16,6 +16,8 @@ export const THEME = {
   baseline: '#b8c2cc',
   target: '#f0e442',
   expected: '#cc79a7',
+  /** Reference values (WHO guidelines, EU limits): Okabe–Ito bluish green, lightened for the dark panel. */
+  reference: '#3cc9a0',
   fontFamily: 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 } as const;
 
@@ -28,5 +30,17 @@ export const STATUS_COLORS: Readonly<Record<KpiStatus, string>> = {
 
 export type ChartTheme = Pick<
   typeof THEME,
-  'surface' | 'text' | 'muted' | 'border' | 'series' | 'baseline' | 'target' | 'expected' | 'fontFamily'
->;
+  | 'surface'
+  | 'text'
+  | 'muted'
+  | 'border'
+  | 'series'
+  | 'baseline'
+  | 'target'
+  | 'expected'
+  | 'reference'
+  | 'fontFamily'
+> & {
+  /** Size of axis and label text, px; from the page's root font size, so charts scale with the screen. */
+  readonly fontSize: number;
+};

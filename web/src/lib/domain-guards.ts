@@ -3,6 +3,7 @@ import type {
   HealthReport,
   KpiDefinition,
   KpiSnapshot,
+  Measurement,
   Plan,
   SensorState,
   SeriesPoint,
@@ -21,6 +22,21 @@ function isTarget(value: unknown): value is Record<string, unknown> {
   return isRecord(value) && isString(value.date) && isNumber(value.value);
 }
 
+function isDatePeriod(value: unknown): value is { from: string; to: string } {
+  return isRecord(value) && isString(value.from) && isString(value.to);
+}
+
+/** Rolling windows have a length; calendar windows a unit (day, month, year). */
+function isKpiWindow(value: unknown): boolean {
+  if (!isRecord(value)) return false;
+  if (value.kind === 'calendar') return isString(value.unit);
+  return isNumber(value.ms);
+}
+
+function isReferenceValue(value: unknown): value is Record<string, unknown> {
+  return isRecord(value) && isString(value.label) && isNumber(value.value) && isString(value.source);
+}
+
 export function isKpiSnapshot(value: unknown): value is KpiSnapshot {
   return (
     isRecord(value) &&
@@ -37,7 +53,9 @@ export function isKpiSnapshot(value: unknown): value is KpiSnapshot {
     isNullableNumber(value.expected) &&
     isRecord(value.current) &&
     isNullableNumber(value.current.value) &&
-    isNullableNumber(value.current.at)
+    isNullableNumber(value.current.at) &&
+    isNullableNumber(value.current.coverage) &&
+    (value.current.period === null || isDatePeriod(value.current.period))
   );
 }
 
@@ -47,10 +65,29 @@ export function isKpiDefinition(value: unknown): value is KpiDefinition {
     isString(value.id) &&
     isString(value.reference) &&
     isString(value.description) &&
-    isRecord(value.window) &&
-    isNumber(value.window.ms) &&
+    isKpiWindow(value.window) &&
     isRecord(value.formula) &&
-    isString(value.formula.kind)
+    isString(value.formula.kind) &&
+    (value.references === undefined || isArrayOf(value.references, isReferenceValue))
+  );
+}
+
+export function isMeasurement(value: unknown): value is Measurement & { kpiId: string } {
+  return (
+    isRecord(value) &&
+    isString(value.kpiId) &&
+    isNullableNumber(value.value) &&
+    isNumber(value.coverage) &&
+    typeof value.sufficient === 'boolean' &&
+    isNumber(value.readings) &&
+    isArrayOf(value.sensors, isString) &&
+    isNullableNumber(value.validDays) &&
+    isNumber(value.days) &&
+    isString(value.from) &&
+    isString(value.to) &&
+    isString(value.timeZone) &&
+    isRecord(value.formula) &&
+    isString(value.catalogueVersion)
   );
 }
 
@@ -93,12 +130,34 @@ export function isHealthReport(value: unknown): value is HealthReport {
   );
 }
 
+/** Geometry is optional; when present only its type is checked here, and the map checks coordinates. */
+function isDistrict(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isString(value.name) &&
+    (value.geometry === undefined || (isRecord(value.geometry) && Array.isArray(value.geometry.coordinates)))
+  );
+}
+
+function isPlanSensor(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isString(value.district) &&
+    (value.lat === undefined || isNumber(value.lat)) &&
+    (value.lon === undefined || isNumber(value.lon))
+  );
+}
+
 export function isPlan(value: unknown): value is Plan {
   return (
     isRecord(value) &&
     isRecord(value.city) &&
     isString(value.city.name) &&
     isNumber(value.city.population) &&
-    isArrayOf(value.city.districts, (d): d is unknown => isRecord(d) && isString(d.id) && isString(d.name))
+    isArrayOf(value.city.districts, (d): d is unknown => isDistrict(d)) &&
+    (value.sensors === undefined || isArrayOf(value.sensors, (s): s is unknown => isPlanSensor(s))) &&
+    isArrayOf(value.kpis, (k): k is unknown => isRecord(k) && isString(k.id))
   );
 }

@@ -65,6 +65,16 @@ export function formatCount(value: number, locale: string = LOCALE): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
+/** "24 h", "7 d", "30 min", "45 s": a length of time as people write it. */
+export function formatDuration(ms: number): string {
+  if (ms < 60_000) return `${formatCount(Math.round(ms / 1000))} s`;
+  const minutes = ms / 60_000;
+  if (minutes < 60) return `${formatNumber(minutes, { trim: true })} min`;
+  const hours = minutes / 60;
+  if (hours <= 48 || hours % 24 !== 0) return `${formatNumber(hours, { trim: true })} h`;
+  return `${formatCount(hours / 24)} d`;
+}
+
 /** "just now", "12 s ago", "5 min ago", "3 h ago", "2 d ago"; times in the future (clock skew) read as now. */
 export function formatRelativeTime(then: number | null | undefined, now: number): string {
   if (then === null || then === undefined) return 'never';

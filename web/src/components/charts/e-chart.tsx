@@ -1,13 +1,16 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import type { EChartsOption } from 'echarts';
-import { init, use, type EChartsType } from 'echarts/core';
-import { LineChart } from 'echarts/charts';
+import { init, use, type ECElementEvent, type EChartsType } from 'echarts/core';
+import { EffectScatterChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomComponent,
+  GeoComponent,
   GridComponent,
+  MarkAreaComponent,
   MarkLineComponent,
   MarkPointComponent,
   TooltipComponent,
+  VisualMapContinuousComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { firstSeriesLength } from './chart-attributes';
@@ -15,13 +18,22 @@ import { firstSeriesLength } from './chart-attributes';
 // Only what the dashboard draws is registered, which keeps the bundle a fraction of full ECharts.
 use([
   LineChart,
+  ScatterChart,
+  EffectScatterChart,
+  HeatmapChart,
   GridComponent,
+  GeoComponent,
   TooltipComponent,
   DataZoomComponent,
   MarkLineComponent,
   MarkPointComponent,
+  MarkAreaComponent,
+  VisualMapContinuousComponent,
   CanvasRenderer,
 ]);
+
+/** `data-*` attributes a chart sets on its element, so tests can assert what is drawn. */
+export type ChartAttributes = Readonly<Record<`data-${string}`, string | number>>;
 
 export interface EChartProps {
   readonly option: EChartsOption;
@@ -30,6 +42,22 @@ export interface EChartProps {
   readonly className?: string;
   readonly style?: CSSProperties;
   readonly testId?: string;
+  readonly attributes?: ChartAttributes;
+  /** Called with the clicked data item (a point, a region). */
+  readonly onItemClick?: (event: ECElementEvent) => void;
+  /** Receives the instance, for exports and actions such as zooming. */
+  readonly instanceRef?: RefObject<EChartsType | null>;
+  /**
+   * Components replaced rather than merged on update, e.g. `['series']` when series come and go (a
+   * layer toggled off must disappear, which a merge would not do).
+   */
+  readonly replaceMerge?: readonly ('series' | 'visualMap')[];
+  /**
+   * When `data-chart-ready` turns true: after the first frame ('rendered'), or once animations are done
+   * ('finished'). Charts with endless effects (rippling points) never finish, so they use 'rendered'.
+   * @defaultValue 'finished'
+   */
+  readonly readyOn?: 'finished' | 'rendered';
 }
 
 /**
@@ -37,29 +65,40 @@ export interface EChartProps {
  * live updates do not redraw from scratch or flicker), resized with its container, disposed on unmount.
  * Tests read its state from `data-chart-ready` (first frame rendered) and `data-series-length`.
  */
-export function EChart({ option, ariaLabel, className, style, testId }: EChartProps) {
+export function EChart(props: EChartProps) {
+  const { option, ariaLabel, className, style, testId, attributes, instanceRef, replaceMerge } = props;
+  const readyOn = props.readyOn ?? 'finished';
   const containerRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<EChartsType | null>(null);
+  const clickRef = useRef(props.onItemClick);
   const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    clickRef.current = props.onItemClick;
+  });
 
   useEffect(() => {
     const container = containerRef.current;
     if (container === null) return;
     const chart = init(container, undefined, { renderer: 'canvas' });
     chartRef.current = chart;
-    chart.on('finished', () => setReady(true));
+    if (instanceRef !== undefined) instanceRef.current = chart;
+    chart.on(readyOn, () => setReady(true));
+    chart.on('click', (event) => clickRef.current?.(event));
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(container);
     return () => {
       observer.disconnect();
       chart.dispose();
       chartRef.current = null;
+      if (instanceRef !== undefined) instanceRef.current = null;
     };
-  }, []);
+  }, [instanceRef, readyOn]);
 
   useEffect(() => {
-    chartRef.current?.setOption(option, { notMerge: false, lazyUpdate: true });
-  }, [option]);
+    const replace = replaceMerge === undefined ? {} : { replaceMerge: [...replaceMerge] };
+    chartRef.current?.setOption(option, { notMerge: false, lazyUpdate: true, ...replace });
+  }, [option, replaceMerge]);
 
   return (
     <div
@@ -71,6 +110,7 @@ export function EChart({ option, ariaLabel, className, style, testId }: EChartPr
       data-testid={testId}
       data-chart-ready={ready ? 'true' : 'false'}
       data-series-length={firstSeriesLength(option)}
+      {...attributes}
     />
   );
 }

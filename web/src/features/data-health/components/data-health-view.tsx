@@ -1,11 +1,13 @@
 import { ErrorState, LoadingState } from '../../../components/ui/async-state';
+import { CsvButton } from '../../../components/ui/csv-button';
 import { Panel } from '../../../components/ui/panel';
 import { DEAD_LETTER_LIMIT } from '../../../config/app-config';
 import { useLiveStatus } from '../../../lib/live-context';
-import { useDeadLetters } from '../hooks/use-dead-letters';
+import { useDeadLetters } from '../../../lib/data/dead-letters';
 import { useHealth } from '../hooks/use-health';
 import { DeadLettersTable } from './dead-letters-table';
 import { HealthSummary } from './health-summary';
+import { deadLettersCsv } from '../utils/dead-letters-csv';
 import './data-health.css';
 
 function HealthPanel() {
@@ -40,7 +42,17 @@ function DeadLettersPanel() {
       title="Rejected messages"
       label="Rejected messages"
       testId="dead-letters-panel"
-      actions={<p className="panel__summary">Newest {DEAD_LETTER_LIMIT}, updated live</p>}
+      actions={
+        <div className="panel__actions">
+          <p className="panel__summary">Newest {DEAD_LETTER_LIMIT}, updated live</p>
+          <CsvButton
+            build={() => deadLettersCsv(deadLetters.letters)}
+            fileStem="rejected-messages"
+            what="the rejected messages"
+            exportId="dead-letters"
+          />
+        </div>
+      }
     >
       {body}
     </Panel>

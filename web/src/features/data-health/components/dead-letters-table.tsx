@@ -25,9 +25,10 @@ export function DeadLettersTable({ letters }: { letters: readonly DeadLetter[] }
           </tr>
         </thead>
         <tbody>
-          {letters.map((letter) => (
+          {letters.map((letter, index) => (
             <tr
-              key={`${letter.receivedAt}|${letter.topic}|${letter.code}|${letter.payloadBytes}`}
+              // Identical letters of one millisecond are distinct rejections: the index tells them apart.
+              key={`${letter.receivedAt}|${letter.topic}|${letter.code}|${letter.payloadBytes}|${index}`}
               data-testid="dead-letter-row"
               data-code={letter.code}
               data-sensor-id={letter.sensorId ?? ''}

@@ -1,7 +1,7 @@
-import type { KpiDefinition, KpiSnapshot, SeriesPoint } from '@ssc-monitor/core';
+import type { KpiDefinition, KpiSnapshot, Measurement, SeriesPoint } from '@ssc-monitor/core';
 import { getJson } from '../../../lib/api-client';
-import { isKpiDefinition, isKpiSnapshot, isSeriesPoint } from '../../../lib/domain-guards';
-import { envelopeOf, isArrayOf, isRecord } from '../../../lib/guards';
+import { isKpiDefinition, isKpiSnapshot, isMeasurement, isSeriesPoint } from '../../../lib/domain-guards';
+import { isArrayOf, isRecord } from '../../../lib/guards';
 
 export interface KpiDetail {
   readonly kpi: KpiSnapshot;
@@ -16,17 +16,15 @@ export interface SeriesRequest {
   readonly every: string;
 }
 
-const isKpiList = envelopeOf('kpis', isKpiSnapshot);
+/** A KPI measured from stored data over local calendar dates, as GET /api/kpis/:id/measure answers. */
+export type KpiMeasurement = Measurement & { readonly kpiId: string };
+
 const isKpiDetail = (value: unknown): value is KpiDetail =>
   isRecord(value) && isKpiSnapshot(value.kpi) && isKpiDefinition(value.definition);
 const isSeriesBody = (value: unknown): value is { points: SeriesPoint[] } =>
   isRecord(value) && isArrayOf(value.points, isSeriesPoint);
 
 const kpiPath = (id: string) => `/kpis/${encodeURIComponent(id)}`;
-
-export async function fetchKpis(signal: AbortSignal): Promise<KpiSnapshot[]> {
-  return (await getJson('/kpis', isKpiList, { signal })).kpis;
-}
 
 export function fetchKpiDetail(id: string, signal: AbortSignal): Promise<KpiDetail> {
   return getJson(kpiPath(id), isKpiDetail, { signal });
@@ -39,4 +37,14 @@ export async function fetchKpiSeries(
 ): Promise<SeriesPoint[]> {
   const query = { from: request.from, to: request.to, every: request.every };
   return (await getJson(`${kpiPath(id)}/series`, isSeriesBody, { signal, query })).points;
+}
+
+/** Without a period, the API measures over the KPI's baseline period. */
+export function fetchKpiMeasurement(
+  id: string,
+  period: { readonly from: string; readonly to: string } | null,
+  signal: AbortSignal,
+): Promise<KpiMeasurement> {
+  const query = period === null ? {} : { from: period.from, to: period.to };
+  return getJson(`${kpiPath(id)}/measure`, isMeasurement, { signal, query });
 }

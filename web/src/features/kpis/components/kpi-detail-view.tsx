@@ -1,17 +1,23 @@
+import type { KpiDefinition, KpiSnapshot } from '@ssc-monitor/core';
 import { ErrorState, LoadingState } from '../../../components/ui/async-state';
+import { CsvButton } from '../../../components/ui/csv-button';
 import { Panel } from '../../../components/ui/panel';
+import { DEFAULT_COVERAGE_SHARE } from '../../../config/app-config';
+import { useLiveKpi } from '../../../lib/data/kpis';
 import { formatValue } from '../../../lib/format';
 import { routeHref } from '../../../lib/hash-route';
 import { useApi } from '../../../lib/use-api';
 import { fetchKpiDetail } from '../api/kpi-api';
-import { useLiveKpi } from '../hooks/use-kpis';
-import { findRange } from '../utils/ranges';
-import { KpiDefinitionFacts, KpiNumbers, TargetsTable } from './kpi-facts';
+import { targetsCsv } from '../utils/kpi-csv';
+import { findRange, type SeriesRange } from '../utils/ranges';
+import { KpiDefinitionFacts } from './kpi-definition-facts';
+import { KpiNumbers, TargetsTable } from './kpi-facts';
 import { KpiFreshness } from './kpi-freshness';
-import { KpiSeriesChart } from './kpi-series-chart';
-import { RangeSelector } from './range-selector';
-import { StatusBadge } from './status-badge';
+import { KpiHistoryPanel } from './kpi-history-panel';
+import { MeasuredBaseline } from './measured-baseline';
+import { StatusBadge } from '../../../components/ui/status-badge';
 import './kpis.css';
+import './kpi-detail.css';
 
 export interface KpiDetailViewProps {
   readonly kpiId: string;
@@ -19,37 +25,25 @@ export interface KpiDetailViewProps {
   readonly rangeId: string | null;
 }
 
-/** One KPI for planners: its history against baseline and targets, and the plan's numbers. */
-export function KpiDetailView({ kpiId, rangeId }: KpiDetailViewProps) {
-  const detail = useApi(`kpi|${kpiId}`, (signal) => fetchKpiDetail(kpiId, signal));
-  const kpi = useLiveKpi(kpiId, detail.data?.kpi);
-  const range = findRange(rangeId);
-  const back = (
-    <a className="back-link" href={routeHref({ page: 'operations' })}>
-      ← All KPIs
-    </a>
-  );
+const BACK = (
+  <a className="back-link" href={routeHref({ page: 'operations' })}>
+    ← All KPIs
+  </a>
+);
 
-  if (detail.error?.code === 'WEB_ERR_NOT_FOUND') {
-    return (
-      <div className="async-state async-state--error" role="alert" data-testid="error">
-        <p>
-          There is no KPI <code>{kpiId}</code> in this city&apos;s plan. It may have been removed; pick one
-          from the operations view.
-        </p>
-        {back}
-      </div>
-    );
-  }
-  if (kpi === undefined || detail.data === undefined) {
-    if (detail.error !== undefined)
-      return <ErrorState error={detail.error} retryAt={detail.retryAt} onRetry={detail.reload} />;
-    return <LoadingState what="the KPI" />;
-  }
-
+function KpiPage({
+  kpi,
+  definition,
+  range,
+}: {
+  kpi: KpiSnapshot;
+  definition: KpiDefinition;
+  range: SeriesRange;
+}) {
+  const minShare = definition.coverage?.minShare ?? DEFAULT_COVERAGE_SHARE;
   return (
     <article className="kpi-detail" data-testid="kpi-detail" data-kpi-id={kpi.id} data-status={kpi.status}>
-      {back}
+      {BACK}
       <header className="kpi-detail__header">
         <div>
           <p className="kpi-detail__dimension">
@@ -65,24 +59,56 @@ export function KpiDetailView({ kpiId, rangeId }: KpiDetailViewProps) {
           <KpiFreshness at={kpi.current.at} />
         </div>
       </header>
-      <Panel
-        title="History"
-        label="KPI history chart"
-        actions={<RangeSelector kpiId={kpi.id} current={range} />}
-      >
-        <KpiSeriesChart kpi={kpi} range={range} />
-      </Panel>
+      <KpiHistoryPanel kpi={kpi} range={range} references={definition.references ?? []} />
       <div className="kpi-detail__facts">
         <Panel title="Against the plan" label="KPI numbers">
-          <KpiNumbers kpi={kpi} />
+          <KpiNumbers kpi={kpi} minShare={minShare} />
         </Panel>
-        <Panel title="Targets" label="Targets">
+        <Panel title="Measured baseline" label="Measured baseline" testId="measured-baseline-panel">
+          <MeasuredBaseline kpi={kpi} definition={definition} />
+        </Panel>
+        <Panel
+          title="Targets"
+          label="Targets"
+          actions={
+            <CsvButton
+              build={() => targetsCsv(kpi)}
+              fileStem={`${kpi.id}-targets`}
+              what={`${kpi.name} targets`}
+              exportId="targets"
+            />
+          }
+        >
           <TargetsTable kpi={kpi} />
         </Panel>
-        <Panel title="Definition" label="KPI definition">
-          <KpiDefinitionFacts definition={detail.data.definition} />
+        <Panel title="Definition" label="KPI definition" className="kpi-detail__definition">
+          <KpiDefinitionFacts definition={definition} kpi={kpi} />
         </Panel>
       </div>
     </article>
   );
+}
+
+/** One KPI for planners: its history against baseline, targets and references, and the plan's numbers. */
+export function KpiDetailView({ kpiId, rangeId }: KpiDetailViewProps) {
+  const detail = useApi(`kpi|${kpiId}`, (signal) => fetchKpiDetail(kpiId, signal));
+  const kpi = useLiveKpi(kpiId, detail.data?.kpi);
+
+  if (detail.error?.code === 'WEB_ERR_NOT_FOUND') {
+    return (
+      <div className="async-state async-state--error" role="alert" data-testid="error">
+        <p>
+          There is no KPI <code>{kpiId}</code> in this city&apos;s plan. It may have been removed; pick one
+          from the operations view.
+        </p>
+        {BACK}
+      </div>
+    );
+  }
+  if (kpi === undefined || detail.data === undefined) {
+    if (detail.error !== undefined)
+      return <ErrorState error={detail.error} retryAt={detail.retryAt} onRetry={detail.reload} />;
+    return <LoadingState what="the KPI" />;
+  }
+  return <KpiPage kpi={kpi} definition={detail.data.definition} range={findRange(rangeId)} />;
 }

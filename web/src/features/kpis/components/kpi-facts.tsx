@@ -1,14 +1,40 @@
-import type { KpiDefinition, KpiSnapshot } from '@ssc-monitor/core';
+import type { KpiSnapshot } from '@ssc-monitor/core';
 import { formatCount, formatPercent, formatPlanDate, formatValue, planYear } from '../../../lib/format';
-import { formulaInWords, windowInWords } from '../utils/formula-words';
-import { STATUS_META } from '../utils/status';
+import { CoverageBadge } from './coverage-badge';
+import { STATUS_META } from '../../../lib/kpi-status';
 import { ProgressBar } from './progress-bar';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../components/ui/status-badge';
 
 const HORIZONS = { short: 'Short term', medium: 'Medium term', long: 'Long term' } as const;
 
+/**
+ * For calendar KPIs (annual means, days above a limit): which part of the period the value covers so
+ * far, and whether it rests on enough data to be reported.
+ */
+function CalendarPeriod({ kpi, minShare }: { kpi: KpiSnapshot; minShare: number }) {
+  const { period, coverage } = kpi.current;
+  if (period === null) return null;
+  return (
+    <>
+      <dt>Period</dt>
+      <dd data-testid="kpi-period" data-from={period.from} data-to={period.to}>
+        {formatPlanDate(period.from)} – {formatPlanDate(period.to)} <span className="muted">(to date)</span>
+      </dd>
+      {coverage !== null && (
+        <>
+          <dt>Coverage</dt>
+          <dd data-testid="kpi-coverage" data-coverage={coverage}>
+            {formatPercent(coverage)} <CoverageBadge sufficient={coverage >= minShare} />{' '}
+            <span className="muted">(at least {formatPercent(minShare)} needed)</span>
+          </dd>
+        </>
+      )}
+    </>
+  );
+}
+
 /** Where the KPI stands against its plan: the numbers behind the tile. */
-export function KpiNumbers({ kpi }: { kpi: KpiSnapshot }) {
+export function KpiNumbers({ kpi, minShare }: { kpi: KpiSnapshot; minShare: number }) {
   const { baseline, nextTarget, unit } = kpi;
   return (
     <dl className="facts" data-testid="kpi-numbers">
@@ -22,6 +48,7 @@ export function KpiNumbers({ kpi }: { kpi: KpiSnapshot }) {
         {formatValue(kpi.current.value, unit)}{' '}
         <span className="muted">({formatCount(kpi.current.readings)} readings in the window)</span>
       </dd>
+      <CalendarPeriod kpi={kpi} minShare={minShare} />
       <dt>Expected today</dt>
       <dd>{formatValue(kpi.expected, unit)}</dd>
       <dt>{nextTarget === null ? 'Progress' : `Progress to ${planYear(nextTarget.date)} target`}</dt>
@@ -42,56 +69,37 @@ export function KpiNumbers({ kpi }: { kpi: KpiSnapshot }) {
 export function TargetsTable({ kpi }: { kpi: KpiSnapshot }) {
   const { baseline, unit } = kpi;
   return (
-    <table className="table" data-testid="targets-table">
-      <thead>
-        <tr>
-          <th scope="col">Horizon</th>
-          <th scope="col">Due</th>
-          <th scope="col" className="num">
-            Target
-          </th>
-          <th scope="col" className="num">
-            Change from baseline
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {kpi.targets.map((target) => {
-          const isNext = kpi.nextTarget?.date === target.date;
-          const change = baseline.value === 0 ? null : (target.value - baseline.value) / baseline.value;
-          return (
-            <tr key={target.date} aria-current={isNext ? 'true' : undefined} data-next={isNext}>
-              <td className="nowrap">
-                {HORIZONS[target.horizon]} {isNext && <span className="tag">Next</span>}
-              </td>
-              <td className="nowrap">{formatPlanDate(target.date)}</td>
-              <td className="num">{formatValue(target.value, unit, { trim: true })}</td>
-              <td className="num">{change === null ? '—' : formatPercent(change)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-export function KpiDefinitionFacts({ definition }: { definition: KpiDefinition }) {
-  return (
-    <dl className="facts" data-testid="kpi-definition">
-      <dt>What it measures</dt>
-      <dd>{definition.description}</dd>
-      <dt>Formula</dt>
-      <dd>{formulaInWords(definition.formula)}</dd>
-      <dt>Window</dt>
-      <dd>{windowInWords(definition.window)}</dd>
-      <dt>Better when</dt>
-      <dd>{definition.direction === 'lower_is_better' ? 'Lower' : 'Higher'}</dd>
-      <dt>Reference</dt>
-      <dd>{definition.reference}</dd>
-      <dt>KPI id</dt>
-      <dd>
-        <code>{definition.id}</code>
-      </dd>
-    </dl>
+    <div className="table-scroll">
+      <table className="table" data-testid="targets-table">
+        <thead>
+          <tr>
+            <th scope="col">Horizon</th>
+            <th scope="col">Due</th>
+            <th scope="col" className="num">
+              Target
+            </th>
+            <th scope="col" className="num">
+              Change from baseline
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {kpi.targets.map((target) => {
+            const isNext = kpi.nextTarget?.date === target.date;
+            const change = baseline.value === 0 ? null : (target.value - baseline.value) / baseline.value;
+            return (
+              <tr key={target.date} aria-current={isNext ? 'true' : undefined} data-next={isNext}>
+                <td className="nowrap">
+                  {HORIZONS[target.horizon]} {isNext && <span className="tag">Next</span>}
+                </td>
+                <td className="nowrap">{formatPlanDate(target.date)}</td>
+                <td className="num">{formatValue(target.value, unit, { trim: true })}</td>
+                <td className="num">{change === null ? '—' : formatPercent(change)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

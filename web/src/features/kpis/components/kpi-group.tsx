@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { Panel } from '../../../components/ui/panel';
 import type { KpiGroup } from '../utils/group';
-import { statusSummary } from '../utils/status';
+import { statusSummary } from '../../../lib/kpi-status';
 import { KpiTile } from './kpi-tile';
 
 /** Five tiles across fill a 1920 px wall screen at a size readable from the back of the room. */

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ErrorState, LoadingState } from '../../../components/ui/async-state';
-import { useKpis } from '../hooks/use-kpis';
+import { useKpis } from '../../../lib/data/kpis';
 import { groupByDimension } from '../utils/group';
 import { KpiGroupPanel } from './kpi-group';
 import './kpis.css';

@@ -1,6 +1,6 @@
 import type { Baseline, KpiSnapshot, Target } from '@ssc-monitor/core';
 import { formatPercent, formatValue, planYear } from '../../../lib/format';
-import { statusLabel } from './status';
+import { statusLabel } from '../../../lib/kpi-status';
 
 /** "2024", or "2023–2024" for a period spanning years. */
 export function periodYears(period: Baseline['period']): string {

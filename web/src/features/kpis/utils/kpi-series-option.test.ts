@@ -22,7 +22,7 @@ function build(overrides: Partial<KpiSeriesChartInput> = {}) {
     from,
     to,
     now: to,
-    theme: THEME,
+    theme: { ...THEME, fontSize: 13 },
     ...overrides,
   });
   const series = (Array.isArray(option.series) ? option.series[0] : option.series) as LineSeriesOption;
@@ -30,10 +30,24 @@ function build(overrides: Partial<KpiSeriesChartInput> = {}) {
 }
 
 describe('buildKpiSeriesOption', () => {
-  it('plots every point, keeping gaps', () => {
+  it('plots every point, keeping gaps, with a dot on points that have a gap on both sides', () => {
     const { series } = build();
-    expect(series.data).toEqual(points.map((p) => [p.t, p.value]));
+    expect(series.data).toEqual([
+      { value: [from, 17.1], symbol: 'circle', symbolSize: 13 * 0.7 },
+      [from + HOUR, null],
+      [from + 2 * HOUR, 16.6],
+      [to, 16.2],
+    ]);
     expect(series.connectNulls).toBe(false);
+    expect(series.symbol).toBe('none');
+  });
+
+  it('labels target lines on the side away from the baseline', () => {
+    const positions = (build().series.markLine?.data ?? []).map(
+      (line) => (line as { label?: { position?: string } }).label?.position,
+    );
+    // Lower is better here: the targets are below the baseline, their labels under their lines.
+    expect(positions).toEqual(['insideStartTop', 'insideStartBottom', 'insideStartBottom']);
   });
 
   it('draws the baseline as a solid labelled line and each target as a dashed labelled line', () => {
@@ -76,6 +90,45 @@ describe('buildKpiSeriesOption', () => {
   it('offers zooming by mouse and by slider', () => {
     const zoom = build().option.dataZoom;
     expect(Array.isArray(zoom) ? zoom.map((z) => z.type) : []).toEqual(['inside', 'slider']);
+  });
+
+  it('draws reference values as dotted labelled lines and keeps them on the axis', () => {
+    const references = [
+      { label: 'WHO AQG annual', value: 5, source: 'WHO global air quality guidelines (2021)' },
+      { label: 'EU annual limit', value: 25, source: 'EU Ambient Air Quality Directive 2008/50/EC' },
+    ];
+    const { series, option } = build({ references });
+    const dotted = (series.markLine?.data ?? []).filter(
+      (line) => 'lineStyle' in line && line.lineStyle?.type === 'dotted',
+    );
+    expect(
+      dotted.map((line) => [
+        'yAxis' in line ? line.yAxis : null,
+        (line as { label?: { formatter?: unknown } }).label?.formatter,
+      ]),
+    ).toEqual([
+      [5, 'WHO AQG annual 5 µg/m³'],
+      [25, 'EU annual limit 25 µg/m³'],
+    ]);
+    const axis = option.yAxis as { min: number; max: number };
+    expect([axis.min <= 5, axis.max >= 25]).toEqual([true, true]);
+  });
+
+  it('shades the baseline period when it falls inside the range, clipped to the axis', () => {
+    const DAY = 24 * HOUR;
+    expect(build().series.markArea?.data).toEqual([]);
+    const since = Date.UTC(2023, 11, 1);
+    const area = build({ from: since }).series.markArea?.data?.[0] as unknown as [
+      { xAxis: number; name: string },
+      { xAxis: number },
+    ];
+    expect(area[0]).toMatchObject({ xAxis: Date.UTC(2024, 0, 1), name: 'Baseline period 2024' });
+    expect(area[1].xAxis).toBe(Date.UTC(2024, 11, 31) + DAY);
+    const inside = build({ from: Date.UTC(2024, 5, 1) }).series.markArea?.data?.[0] as unknown as [
+      { xAxis: number },
+      { xAxis: number },
+    ];
+    expect(inside[0].xAxis).toBe(Date.UTC(2024, 5, 1));
   });
 
   it('grows the time axis when live points pass the requested range', () => {

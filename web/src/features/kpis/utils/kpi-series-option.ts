@@ -1,13 +1,15 @@
-import type { EChartsOption, MarkLineComponentOption } from 'echarts';
-import type { KpiSnapshot, SeriesPoint } from '@ssc-monitor/core';
+import type { EChartsOption } from 'echarts';
+import type { KpiSnapshot, ReferenceValue, SeriesPoint } from '@ssc-monitor/core';
 import type { ChartTheme } from '../../../config/theme';
 import { formatNumber, formatValue } from '../../../lib/format';
-import { baselineLabel, targetLabel } from './kpi-labels';
+import { baselineArea, expectedMarker, planLines, referenceLines } from './kpi-chart-marks';
 import { valueExtent } from './value-extent';
 
 export interface KpiSeriesChartInput {
   readonly kpi: KpiSnapshot;
   readonly points: readonly SeriesPoint[];
+  /** Reference values of the KPI's definition (WHO, EU…), drawn as labelled lines. */
+  readonly references?: readonly ReferenceValue[];
   /** Requested range, epoch ms; the axis grows past `to` as live points arrive. */
   readonly from: number;
   readonly to: number;
@@ -16,92 +18,50 @@ export interface KpiSeriesChartInput {
   readonly theme: ChartTheme;
 }
 
-type MarkLineData = NonNullable<MarkLineComponentOption['data']>;
-
-/** Labels sit on a patch of the panel colour so they stay legible where they cross the series line. */
-const labelBox = (theme: ChartTheme) => ({
-  backgroundColor: theme.surface,
-  padding: [2, 6],
-  borderRadius: 3,
-});
-
-function referenceLines({ kpi, theme }: KpiSeriesChartInput): MarkLineData {
-  // All reference labels start at the left, leaving the right edge to today's expected-value marker.
-  const baseline = {
-    name: 'baseline',
-    yAxis: kpi.baseline.value,
-    lineStyle: { color: theme.baseline, type: 'solid' as const, width: 1.5 },
-    label: {
-      ...labelBox(theme),
-      formatter: baselineLabel(kpi.baseline, kpi.unit),
-      position: 'insideStartTop' as const,
-      color: theme.baseline,
-    },
-  };
-  const targets = kpi.targets.map((target) => {
-    const isNext = kpi.nextTarget?.date === target.date;
-    return {
-      name: `target ${target.date}`,
-      yAxis: target.value,
-      lineStyle: {
-        color: theme.target,
-        type: 'dashed' as const,
-        width: isNext ? 2 : 1,
-        opacity: isNext ? 1 : 0.7,
-      },
-      label: {
-        ...labelBox(theme),
-        formatter: targetLabel(target, kpi.unit),
-        position: 'insideStartTop' as const,
-        color: theme.target,
-      },
-    };
+/**
+ * [time, value] pairs; a point with gaps on both sides gets a dot, since a line of one point is
+ * invisible (a calendar KPI seen over years may have a single point).
+ */
+function seriesData(points: readonly SeriesPoint[], dotSize: number) {
+  return points.map((p, i) => {
+    const isolated =
+      p.value !== null && (points[i - 1]?.value ?? null) === null && (points[i + 1]?.value ?? null) === null;
+    return isolated
+      ? { value: [p.t, p.value], symbol: 'circle', symbolSize: Math.max(6, dotSize) }
+      : [p.t, p.value];
   });
-  return [baseline, ...targets];
-}
-
-function expectedMarker({ kpi, theme }: KpiSeriesChartInput, x: number) {
-  if (kpi.expected === null) return [];
-  return [
-    {
-      name: 'expected',
-      coord: [x, kpi.expected],
-      value: kpi.expected,
-      symbol: 'diamond',
-      symbolSize: 16,
-      itemStyle: { color: theme.expected, borderColor: theme.text, borderWidth: 1 },
-      label: {
-        ...labelBox(theme),
-        show: true,
-        position: 'left' as const,
-        distance: 10,
-        color: theme.expected,
-        formatter: `Expected today ${formatValue(kpi.expected, kpi.unit)}`,
-      },
-    },
-  ];
 }
 
 /**
  * The KPI page's chart: the series, the baseline as a solid labelled line, each target as a dashed
- * labelled line (the next one bolder), and today's expected value on the trajectory as a marker.
+ * labelled line (the next one bolder), reference values as dotted labelled lines, the baseline period
+ * shaded when it is in range, and today's expected value on the trajectory as a marker.
  */
 export function buildKpiSeriesOption(input: KpiSeriesChartInput): EChartsOption {
   const { kpi, points, from, to, now, theme } = input;
+  const references = input.references ?? [];
   const xMax = Math.max(to, now, points.at(-1)?.t ?? to);
   const extent = valueExtent([
     ...points.map((p) => p.value),
     kpi.baseline.value,
     ...kpi.targets.map((t) => t.value),
+    ...references.map((r) => r.value),
     kpi.expected,
     kpi.current.value,
   ]);
-  const axisText = { color: theme.muted, fontFamily: theme.fontFamily, fontSize: 13 };
+  const axisText = { color: theme.muted, fontFamily: theme.fontFamily, fontSize: theme.fontSize };
+  const rem = theme.fontSize / 0.8125;
   return {
-    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
-    grid: { left: 72, right: 32, top: 40, bottom: 72 },
+    textStyle: { fontFamily: theme.fontFamily, color: theme.text, fontSize: theme.fontSize },
+    grid: {
+      left: Math.round(rem * 4.5),
+      right: Math.round(rem * 2),
+      top: Math.round(rem * 2.5),
+      bottom: Math.round(rem * 4.5),
+    },
     tooltip: {
       trigger: 'axis',
+      textStyle: { fontSize: theme.fontSize },
       valueFormatter: (value) =>
         typeof value === 'number' ? formatValue(value, kpi.unit) : formatValue(null, kpi.unit),
     },
@@ -115,7 +75,7 @@ export function buildKpiSeriesOption(input: KpiSeriesChartInput): EChartsOption 
         // Day ticks as "19 Nov" rather than ECharts' bare "19", which reads as a value.
         formatter: {
           year: '{yyyy}',
-          month: '{d} {MMM}',
+          month: '{MMM} {yyyy}',
           day: '{d} {MMM}',
           hour: '{HH}:{mm}',
           minute: '{HH}:{mm}',
@@ -139,8 +99,8 @@ export function buildKpiSeriesOption(input: KpiSeriesChartInput): EChartsOption 
         type: 'slider',
         xAxisIndex: 0,
         filterMode: 'none',
-        height: 24,
-        bottom: 16,
+        height: Math.round(rem * 1.5),
+        bottom: Math.round(rem),
         borderColor: theme.border,
         textStyle: axisText,
       },
@@ -149,13 +109,23 @@ export function buildKpiSeriesOption(input: KpiSeriesChartInput): EChartsOption 
       {
         type: 'line',
         name: kpi.name,
-        data: points.map((p) => [p.t, p.value]),
-        showSymbol: false,
+        data: seriesData(points, theme.fontSize * 0.7),
+        symbol: 'none',
         connectNulls: false,
         lineStyle: { width: 2, color: theme.series },
         itemStyle: { color: theme.series },
-        markLine: { silent: true, symbol: ['none', 'none'], animation: false, data: referenceLines(input) },
-        markPoint: { animation: false, data: expectedMarker(input, xMax) },
+        markLine: {
+          silent: true,
+          symbol: ['none', 'none'],
+          animation: false,
+          data: [...planLines(kpi, theme), ...referenceLines(references, kpi.unit, theme)],
+        },
+        markArea: {
+          silent: true,
+          animation: false,
+          data: baselineArea(kpi, { min: from, max: xMax }, theme),
+        },
+        markPoint: { animation: false, data: expectedMarker(kpi, xMax, theme) },
       },
     ],
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KpiStatus } from '@ssc-monitor/core';
-import { STATUS_META, statusLabel, statusSummary } from './status';
+import { STATUS_META, statusLabel, statusSummary } from './kpi-status';
 
 describe('status presentation', () => {
   it.each<[KpiStatus, string]>([

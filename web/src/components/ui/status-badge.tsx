@@ -1,5 +1,6 @@
 import type { KpiStatus } from '@ssc-monitor/core';
-import { STATUS_META, type StatusIconShape } from '../utils/status';
+import { STATUS_META, type StatusIconShape } from '../../lib/kpi-status';
+import './status-badge.css';
 
 /** Distinct shapes per status: circle-check, triangle-exclamation, octagon-cross, dashed ring. */
 function StatusIcon({ shape }: { shape: StatusIconShape }) {

@@ -1,5 +1,5 @@
 import type { KpiStatus } from '@ssc-monitor/core';
-import { STATUS_COLORS } from '../../../config/theme';
+import { STATUS_COLORS } from '../config/theme';
 
 export type StatusIconShape = 'check' | 'warning' | 'cross' | 'dash';
 

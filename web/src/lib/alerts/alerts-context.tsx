@@ -1,0 +1,148 @@
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import type { Plan } from '@ssc-monitor/core';
+import { useDeadLetters } from '../data/dead-letters';
+import { useKpis } from '../data/kpis';
+import { useSensors } from '../data/sensors';
+import { useNow } from '../use-now';
+import { parseAlertSettings, type AlertSettings } from './alert-settings';
+import { loadAlerts, saveAlerts } from './alert-storage';
+import type { Alert } from './alert-types';
+import { alertConditions } from './conditions';
+import { acknowledgeAlerts, reconcileAlerts } from './reconcile';
+import {
+  isSilentSensor,
+  observeSensor,
+  silentAfterMs,
+  typicalInterval,
+  type IntervalEstimate,
+} from './silence';
+
+/** Rejected messages fetched for burst detection: enough to cover a burst at the default rule many times. */
+const DEAD_LETTER_SAMPLE = 200;
+
+export interface AlertsState {
+  /** Newest first, acknowledged or not. */
+  readonly alerts: readonly Alert[];
+  readonly acknowledge: (ids: ReadonlySet<string> | 'all') => void;
+  /** How long a sensor may be quiet now before it counts as silent, ms. */
+  readonly silentAfterMs: number;
+  /** The city's typical message interval, ms; null until learnt. */
+  readonly typicalIntervalMs: number | null;
+  /** Ids of sensors silent now. */
+  readonly silentSensorIds: ReadonlySet<string>;
+  readonly settings: AlertSettings;
+}
+
+const AlertsContext = createContext<AlertsState | null>(null);
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** District ids of the KPIs the plan restricts to districts (the others cover the whole city). */
+function kpiDistricts(plan: Plan | undefined): ReadonlyMap<string, readonly string[]> {
+  return new Map(
+    (plan?.kpis ?? []).flatMap((kpi) =>
+      kpi.scope?.districts ? [[kpi.id, kpi.scope.districts] as const] : [],
+    ),
+  );
+}
+
+/**
+ * Derives alerts for the whole app from the live stream and polling, whatever view is shown, so that a
+ * KPI turning off track while someone looks at the map is still an alert on the operations view. The
+ * rules themselves are pure functions (conditions.ts, reconcile.ts); this only feeds them.
+ */
+export function AlertsProvider({ plan, children }: { plan: Plan | undefined; children: ReactNode }) {
+  const settings = useMemo(() => parseAlertSettings(window.location.search), []);
+  const storage = useMemo(browserStorage, []);
+  const kpis = useKpis(settings.pollMs);
+  const sensors = useSensors(settings.pollMs);
+  const deadLetters = useDeadLetters(DEAD_LETTER_SAMPLE, settings.pollMs);
+  const now = useNow();
+  const [alerts, setAlerts] = useState<readonly Alert[]>(() => loadAlerts(storage));
+  const estimates = useRef(new Map<string, IntervalEstimate>());
+  const [typicalMs, setTypicalMs] = useState<number | null>(null);
+
+  useEffect(() => {
+    for (const sensor of sensors.sensors) {
+      const estimate = observeSensor(estimates.current.get(sensor.id), sensor);
+      if (estimate !== undefined) estimates.current.set(sensor.id, estimate);
+    }
+    setTypicalMs(typicalInterval(estimates.current.values()));
+  }, [sensors.sensors]);
+
+  const threshold = silentAfterMs(typicalMs, settings);
+  const names = useMemo(() => new Map((plan?.city.districts ?? []).map((d) => [d.id, d.name])), [plan]);
+  const scopes = useMemo(() => kpiDistricts(plan), [plan]);
+
+  useEffect(() => {
+    const { conditions, ready } = alertConditions({
+      kpis: kpis.loaded ? kpis.kpis : null,
+      sensors: sensors.loaded ? sensors.sensors : null,
+      deadLetters: deadLetters.data === undefined ? null : deadLetters.letters,
+      silentAfterMs: threshold,
+      districtNames: names,
+      kpiDistricts: scopes,
+      now,
+      settings,
+    });
+    setAlerts((current) => reconcileAlerts(current, conditions, ready, now, settings));
+    // Listed field by field: the hook results themselves are new objects on every render.
+  }, [
+    kpis.loaded,
+    kpis.kpis,
+    sensors.loaded,
+    sensors.sensors,
+    deadLetters.data,
+    deadLetters.letters,
+    threshold,
+    names,
+    scopes,
+    now,
+    settings,
+  ]);
+
+  useEffect(() => saveAlerts(storage, alerts), [storage, alerts]);
+
+  const acknowledge = useCallback(
+    (ids: ReadonlySet<string> | 'all') => setAlerts((current) => acknowledgeAlerts(current, ids, Date.now())),
+    [],
+  );
+  const silentKey = sensors.sensors
+    .filter((s) => isSilentSensor(s, now, threshold))
+    .map((s) => s.id)
+    .join('|');
+  const silentSensorIds = useMemo(() => new Set(silentKey === '' ? [] : silentKey.split('|')), [silentKey]);
+  const value = useMemo(
+    () => ({
+      alerts,
+      acknowledge,
+      silentAfterMs: threshold,
+      typicalIntervalMs: typicalMs,
+      silentSensorIds,
+      settings,
+    }),
+    [alerts, acknowledge, threshold, typicalMs, silentSensorIds, settings],
+  );
+  return <AlertsContext.Provider value={value}>{children}</AlertsContext.Provider>;
+}
+
+export function useAlerts(): AlertsState {
+  const state = useContext(AlertsContext);
+  if (state === null) throw new Error('useAlerts must be used inside <AlertsProvider>');
+  return state;
+}
