@@ -35,3 +35,4 @@ export * from './yaml/parse-yaml-file.js';
 export * from './kpi/trend.js';
 export * from './kpi/u4ssc-export.js';
 export * from './readings/ngsi.js';
+export * from './kpi/verification.js';

@@ -79,7 +79,7 @@ describe('SseConnection', () => {
   });
 
   it('disconnects a client that falls more than maxBufferedBytes behind the snapshot', () => {
-    const { sink, connection, onOverflow } = open({ maxBufferedBytes: 4096 });
+    const { sink, connection, onOverflow } = open({ maxBufferedBytes: 16_384 });
     const kpi = view.kpiList[0];
     if (kpi === undefined) throw new Error('fixture has KPIs');
     // Each event is several hundred bytes; the snapshot itself never counts against the limit.
@@ -88,7 +88,7 @@ describe('SseConnection', () => {
     for (let i = 0; i < 50 && !sink.destroyed; i += 1) view.live.publish({ type: 'kpi', data: kpi });
     expect(sink.destroyed).toBe(true);
     expect(onOverflow).toHaveBeenCalledOnce();
-    expect(onOverflow.mock.calls[0]?.[0]).toBeGreaterThan(4096);
+    expect(onOverflow.mock.calls[0]?.[0]).toBeGreaterThan(16_384);
     expect(connection.stopped).toBe(true);
     expect(view.live.size).toBe(0);
   });

@@ -50,6 +50,22 @@ export const KpiSnapshotSchema = Type.Object(
       }),
     }),
     catalogueVersion: Type.String({ description: 'Catalogue version that produced the value' }),
+    dataQuality: stringEnum(['accurate_measurement', 'unknown'] as const, {
+      description: 'U4SSC data-quality flag of the value',
+    }),
+    targetsProgress: ReadonlyList(
+      Type.Composite([
+        TargetSchema,
+        Type.Object({ progress: NullableNumber('Progress toward this target; 1 = reached') }),
+      ]),
+      { description: 'Progress toward every target, by date' },
+    ),
+    maturityLevel: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()], {
+      description: 'ITU-T Y.4904 level reached',
+    }),
+    warnings: ReadonlyList(Type.String(), {
+      description: 'Verification warnings (U4SSC checks); they never block the value',
+    }),
     nextTarget: Type.Union([TargetSchema, Type.Null()], {
       description: 'The first target dated after now, else the last one',
     }),

@@ -83,6 +83,10 @@ export function snapshotOf(planKpi: PlanKpi, value: number | null, at: number): 
       period: null,
     },
     catalogueVersion: CATALOGUE_VERSION,
+    dataQuality: value === null ? 'unknown' : 'accurate_measurement',
+    targetsProgress: planKpi.targets.map((t) => ({ ...t, progress: null })),
+    maturityLevel: null,
+    warnings: [],
     nextTarget,
     progress:
       value === null || nextTarget === null

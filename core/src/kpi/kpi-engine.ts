@@ -6,7 +6,8 @@ import { localDateHour } from '../time/local-time.js';
 import type { QuantityId } from '../vocabulary/quantities.js';
 import { CalendarSource, periodStart } from './calendar-source.js';
 import { CATALOGUE_VERSION, findKpiDefinition } from './catalogue.js';
-import { formulaQuantities, type KpiDefinition } from './definition.js';
+import { DEFAULT_COVERAGE, formulaQuantities, type KpiDefinition } from './definition.js';
+import { maturityLevel, verificationWarnings } from './verification.js';
 import { DayTable } from './period/day-table.js';
 import { loadDayTable, previousPeriod, type MeasureOptions } from './period/measure.js';
 import type { SpatialContext } from './period/spatial.js';
@@ -215,6 +216,25 @@ export class KpiEngine {
       targets: planKpi.targets,
       current: { value, at, readings: current.readings, coverage: current.coverage, period: current.period },
       catalogueVersion: CATALOGUE_VERSION,
+      dataQuality: current.readings > 0 ? 'accurate_measurement' : 'unknown',
+      targetsProgress: [...planKpi.targets]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((t) => ({
+          ...t,
+          progress: value === null ? null : progressToward(planKpi.baseline.value, t.value, value),
+        })),
+      maturityLevel: maturityLevel(planKpi, value, definition.direction),
+      warnings: verificationWarnings(
+        {
+          id: planKpi.id,
+          unit: definition.unit,
+          current: { ...current, readings: current.readings },
+          catalogueVersion: CATALOGUE_VERSION,
+        },
+        planKpi,
+        (other) => (other === id ? null : (this.#states.get(other)?.source.current(now).value ?? null)),
+        (definition.coverage ?? DEFAULT_COVERAGE).minShare,
+      ),
       nextTarget: target,
       progress:
         target === null || value === null

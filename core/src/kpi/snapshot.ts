@@ -42,6 +42,14 @@ export interface KpiSnapshot {
     /** Local dates of the calendar period the value covers (to date); null for rolling windows. */
     readonly period: { readonly from: string; readonly to: string } | null;
   };
+  /** U4SSC data-quality flag of the current value. */
+  readonly dataQuality: 'accurate_measurement' | 'unknown';
+  /** Progress toward every target of the plan, in date order. */
+  readonly targetsProgress: ReadonlyArray<Target & { readonly progress: number | null }>;
+  /** ITU-T Y.4904 maturity level reached, when the plan gives levels. */
+  readonly maturityLevel: number | null;
+  /** Verification warnings on the value (never block it). */
+  readonly warnings: readonly string[];
   /** Catalogue version whose definition produced the value. */
   readonly catalogueVersion: string;
   /** The first target whose date is after the current time (else the last). */

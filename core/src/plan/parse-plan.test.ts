@@ -48,3 +48,17 @@ describe('parsePlanYaml', () => {
     if (!result.ok) expect(result.issues[0]?.line).toBeGreaterThan(0);
   });
 });
+
+describe('initiatives', () => {
+  it('must end after they start and name KPIs of the plan', () => {
+    const text = readFileSync(DEMO, 'utf8').replace(
+      '    end: 2027-12-31\n    kpis: [env.air.no2, env.air.pm25, eco.mobility.traffic]',
+      '    end: 2024-12-31\n    kpis: [env.air.no2, env.air.nope]',
+    );
+    const result = parsePlanYaml(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((i) => i.path)).toEqual(['/initiatives/0/end', '/initiatives/0/kpis/1']);
+    expect(result.issues.every((i) => i.line !== null)).toBe(true);
+  });
+});

@@ -56,6 +56,15 @@ function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
     });
   });
   issues.push(...feedListIssues(plan.feeds));
+  const kpiIds = new Set(plan.kpis.map((k) => k.id));
+  plan.initiatives.forEach((initiative, i) => {
+    if (initiative.end < initiative.start)
+      issues.push({ path: `/initiatives/${i}/end`, message: 'the initiative ends before it starts' });
+    initiative.kpis.forEach((id, k) => {
+      if (!kpiIds.has(id))
+        issues.push({ path: `/initiatives/${i}/kpis/${k}`, message: `KPI '${id}' is not in the plan` });
+    });
+  });
   plan.sensors.forEach((sensor, i) => {
     if (!districts.has(sensor.district))
       issues.push({ path: `/sensors/${i}/district`, message: `unknown district '${sensor.district}'` });

@@ -83,6 +83,12 @@ export const FrozenBaselineSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** ITU-T Y.4904 maturity: the KPI value that reaches each level (1–5). */
+export const MaturityLevelSchema = Type.Object(
+  { level: Type.Integer({ minimum: 1, maximum: 5 }), value: Type.Number() },
+  { additionalProperties: false },
+);
+
 export const PlanKpiSchema = Type.Object(
   {
     /** A catalogue KPI id. */
@@ -105,6 +111,8 @@ export const PlanKpiSchema = Type.Object(
     /** Expected path from baseline to target: straight line, or a constant yearly rate. @defaultValue 'linear' */
     trajectory: Type.Union([Type.Literal('linear'), Type.Literal('compound')], { default: 'linear' }),
     targets: Type.Array(TargetSchema, { minItems: 1 }),
+    /** Targets as ITU-T Y.4904 maturity levels; the KPI then shows the level reached. */
+    maturity: Type.Optional(Type.Array(MaturityLevelSchema, { minItems: 1, maxItems: 5 })),
     /** Restricts the KPI to some sensors or districts; the whole city when absent. */
     scope: Type.Optional(
       Type.Object(
@@ -115,6 +123,36 @@ export const PlanKpiSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+  },
+  { additionalProperties: false },
+);
+
+/** Phase 3 of the master plan: an initiative and the KPIs it is expected to move. */
+export const InitiativeSchema = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1 }),
+    owner: Type.String({ minLength: 1 }),
+    budget: Type.Optional(
+      Type.Object(
+        { amount: Type.Number({ minimum: 0 }), currency: Type.String({ pattern: '^[A-Z]{3}$' }) },
+        { additionalProperties: false },
+      ),
+    ),
+    start: IsoDate,
+    end: IsoDate,
+    /** Plan KPI ids the initiative should move. */
+    kpis: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+    description: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const StakeholderSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1 }),
+    role: Type.String({ minLength: 1 }),
+    organisation: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
 );
@@ -138,6 +176,9 @@ export const PlanSchema = Type.Object(
      */
     tolerance: Type.Number({ minimum: 0, maximum: 1, default: 0.1 }),
     sensors: Type.Array(PlanSensorSchema, { default: [] }),
+    /** Phase 3: the action plan. */
+    initiatives: Type.Array(InitiativeSchema, { default: [] }),
+    stakeholders: Type.Array(StakeholderSchema, { default: [] }),
     /** Open-data feeds pulled on a schedule (city portals' CSV/JSON). */
     feeds: Type.Array(FeedSchema, { default: [] }),
     kpis: Type.Array(PlanKpiSchema, { minItems: 1 }),
@@ -150,3 +191,5 @@ export type FrozenBaseline = Static<typeof FrozenBaselineSchema>;
 export type PlanKpi = Static<typeof PlanKpiSchema>;
 export type PlanSensor = Static<typeof PlanSensorSchema>;
 export type District = Static<typeof DistrictSchema>;
+export type Initiative = Static<typeof InitiativeSchema>;
+export type MaturityLevel = Static<typeof MaturityLevelSchema>;
