@@ -23,6 +23,13 @@ export function kpiSnapshot(overrides: Partial<KpiSnapshot> = {}): KpiSnapshot {
       period: null,
     },
     catalogueVersion: '2026.11.1',
+    dataQuality: 'accurate_measurement',
+    targetsProgress: [
+      { horizon: 'short', date: '2027-12-31', value: 15, progress: 0.557 },
+      { horizon: 'medium', date: '2030-12-31', value: 10, progress: 0.201 },
+    ],
+    maturityLevel: null,
+    warnings: [],
     nextTarget: { horizon: 'short', date: '2027-12-31', value: 15 },
     progress: 0.557,
     expected: 16.4,
