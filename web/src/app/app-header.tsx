@@ -6,6 +6,8 @@ const NAV: readonly { page: Page; label: string; href: string }[] = [
   { page: 'map', label: 'Map', href: routeHref({ page: 'map', metric: null, heat: null }) },
   { page: 'sensors', label: 'Sensors', href: routeHref({ page: 'sensors', sensor: null }) },
   { page: 'health', label: 'Data health', href: routeHref({ page: 'health' }) },
+  { page: 'plan', label: 'Master plan', href: routeHref({ page: 'plan' }) },
+  { page: 'report', label: 'Report', href: routeHref({ page: 'report' }) },
 ];
 
 export interface AppHeaderProps {

@@ -6,6 +6,8 @@ import { DataHealthView } from '../features/data-health/components/data-health-v
 import { KpiDetailView } from '../features/kpis/components/kpi-detail-view';
 import { OperationsView } from '../features/kpis/components/operations-view';
 import { MapView } from '../features/map/components/map-view';
+import { PlanView } from '../features/plan/components/plan-view';
+import { ReportView } from '../features/report/components/report-view';
 import { SensorsView } from '../features/sensors/components/sensors-view';
 import { AlertsProvider } from '../lib/alerts/alerts-context';
 import type { Route } from '../lib/hash-route';
@@ -23,6 +25,8 @@ const TITLES: Readonly<Record<Route['page'], string>> = {
   map: 'Map',
   sensors: 'Sensors',
   health: 'Data health',
+  plan: 'Master plan',
+  report: 'Progress report',
 };
 
 interface ViewProps {
@@ -52,6 +56,10 @@ function View({ route, plan, districtNames }: ViewProps) {
       return <SensorsView districtNames={districtNames} selected={route.sensor} />;
     case 'health':
       return <DataHealthView />;
+    case 'plan':
+      return <PlanView />;
+    case 'report':
+      return <ReportView />;
   }
 }
 

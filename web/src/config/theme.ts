@@ -28,18 +28,23 @@ export const STATUS_COLORS: Readonly<Record<KpiStatus, string>> = {
   no_data: '#9aa7b4',
 };
 
-export type ChartTheme = Pick<
-  typeof THEME,
-  | 'surface'
-  | 'text'
-  | 'muted'
-  | 'border'
-  | 'series'
-  | 'baseline'
-  | 'target'
-  | 'expected'
-  | 'reference'
-  | 'fontFamily'
+/** Colours as plain strings, so other palettes (the printed report's) fit the same type. */
+type Palette<T> = { readonly [K in keyof T]: string };
+
+export type ChartTheme = Palette<
+  Pick<
+    typeof THEME,
+    | 'surface'
+    | 'text'
+    | 'muted'
+    | 'border'
+    | 'series'
+    | 'baseline'
+    | 'target'
+    | 'expected'
+    | 'reference'
+    | 'fontFamily'
+  >
 > & {
   /** Size of axis and label text, px; from the page's root font size, so charts scale with the screen. */
   readonly fontSize: number;

@@ -13,6 +13,8 @@ describe('parseRoute', () => {
     ['#/map', { page: 'map', metric: null, heat: null }],
     ['#/map?metric=pm25&heat=no2', { page: 'map', metric: 'pm25', heat: 'no2' }],
     ['#/health', { page: 'health' }],
+    ['#/plan', { page: 'plan' }],
+    ['#/report', { page: 'report' }],
     ['#/kpi/env.air.pm25', { page: 'kpi', kpiId: 'env.air.pm25', range: null }],
     ['#/kpi/env.air.pm25?range=30d', { page: 'kpi', kpiId: 'env.air.pm25', range: '30d' }],
     ['#/kpi/a%2Fb', { page: 'kpi', kpiId: 'a/b', range: null }],
@@ -34,6 +36,8 @@ describe('routeHref', () => {
     { page: 'map', metric: null, heat: null },
     { page: 'map', metric: 'status', heat: 'pm25' },
     { page: 'health' },
+    { page: 'plan' },
+    { page: 'report' },
     { page: 'kpi', kpiId: 'env.air.pm25', range: null },
     { page: 'kpi', kpiId: 'odd id/é', range: '24h' },
   ])('round-trips %j', (route) => {

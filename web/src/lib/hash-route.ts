@@ -6,13 +6,17 @@
  *   #/map?metric=pm25&heat=no2       map; metric is `status` or a quantity, heat a quantity
  *   #/sensors?sensor=<id>            sensors, with one row selected
  *   #/health                         data health (ingest health and dead letters)
+ *   #/plan                           the master plan by phase: baseline, targets, initiatives, monitoring
+ *   #/report                         progress report for a council meeting or the public (prints on A4)
  */
 export type Route =
   | { readonly page: 'operations' }
   | { readonly page: 'kpi'; readonly kpiId: string; readonly range: string | null }
   | { readonly page: 'map'; readonly metric: string | null; readonly heat: string | null }
   | { readonly page: 'sensors'; readonly sensor: string | null }
-  | { readonly page: 'health' };
+  | { readonly page: 'health' }
+  | { readonly page: 'plan' }
+  | { readonly page: 'report' };
 
 export type Page = Route['page'];
 
@@ -32,6 +36,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'map' && segments.length === 1)
     return { page: 'map', metric: param(search, 'metric'), heat: param(search, 'heat') };
   if (first === 'health' && segments.length === 1) return { page: 'health' };
+  if (first === 'plan' && segments.length === 1) return { page: 'plan' };
+  if (first === 'report' && segments.length === 1) return { page: 'report' };
   if (first === 'kpi' && second !== undefined && segments.length === 2) {
     const kpiId = safeDecode(second);
     if (kpiId !== null && kpiId !== '') return { page: 'kpi', kpiId, range: param(search, 'range') };
@@ -56,6 +62,10 @@ export function routeHref(route: Route): string {
       return withQuery('#/map', { metric: route.metric, heat: route.heat });
     case 'health':
       return '#/health';
+    case 'plan':
+      return '#/plan';
+    case 'report':
+      return '#/report';
     case 'kpi':
       return withQuery(`#/kpi/${encodeURIComponent(route.kpiId)}`, { range: route.range });
   }

@@ -1,12 +1,7 @@
-import type { KpiDefinition, KpiSnapshot, Measurement, SeriesPoint } from '@ssc-monitor/core';
+import type { Measurement, SeriesPoint } from '@ssc-monitor/core';
 import { getJson } from '../../../lib/api-client';
-import { isKpiDefinition, isKpiSnapshot, isMeasurement, isSeriesPoint } from '../../../lib/domain-guards';
+import { isMeasurement, isSeriesPoint } from '../../../lib/domain-guards';
 import { isArrayOf, isRecord } from '../../../lib/guards';
-
-export interface KpiDetail {
-  readonly kpi: KpiSnapshot;
-  readonly definition: KpiDefinition;
-}
 
 export interface SeriesRequest {
   /** Epoch ms. */
@@ -19,16 +14,10 @@ export interface SeriesRequest {
 /** A KPI measured from stored data over local calendar dates, as GET /api/kpis/:id/measure answers. */
 export type KpiMeasurement = Measurement & { readonly kpiId: string };
 
-const isKpiDetail = (value: unknown): value is KpiDetail =>
-  isRecord(value) && isKpiSnapshot(value.kpi) && isKpiDefinition(value.definition);
 const isSeriesBody = (value: unknown): value is { points: SeriesPoint[] } =>
   isRecord(value) && isArrayOf(value.points, isSeriesPoint);
 
 const kpiPath = (id: string) => `/kpis/${encodeURIComponent(id)}`;
-
-export function fetchKpiDetail(id: string, signal: AbortSignal): Promise<KpiDetail> {
-  return getJson(kpiPath(id), isKpiDetail, { signal });
-}
 
 export async function fetchKpiSeries(
   id: string,

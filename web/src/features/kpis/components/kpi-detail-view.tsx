@@ -7,7 +7,8 @@ import { useLiveKpi } from '../../../lib/data/kpis';
 import { formatValue } from '../../../lib/format';
 import { routeHref } from '../../../lib/hash-route';
 import { useApi } from '../../../lib/use-api';
-import { fetchKpiDetail } from '../api/kpi-api';
+import { fetchKpiDetailWithTrend } from '../../../lib/plan/plan-api';
+import type { KpiTrend } from '../../../lib/plan/plan-types';
 import { targetsCsv } from '../utils/kpi-csv';
 import { findRange, type SeriesRange } from '../utils/ranges';
 import { KpiDefinitionFacts } from './kpi-definition-facts';
@@ -15,6 +16,8 @@ import { KpiNumbers, TargetsTable } from './kpi-facts';
 import { KpiFreshness } from './kpi-freshness';
 import { KpiHistoryPanel } from './kpi-history-panel';
 import { MeasuredBaseline } from './measured-baseline';
+import { PlannerWorkspace } from './planner/planner-workspace';
+import { TrendVerdict } from './planner/trend-verdict';
 import { StatusBadge } from '../../../components/ui/status-badge';
 import './kpis.css';
 import './kpi-detail.css';
@@ -35,10 +38,14 @@ function KpiPage({
   kpi,
   definition,
   range,
+  trend,
+  onPlanChanged,
 }: {
   kpi: KpiSnapshot;
   definition: KpiDefinition;
   range: SeriesRange;
+  trend: KpiTrend | null;
+  onPlanChanged: () => void;
 }) {
   const minShare = definition.coverage?.minShare ?? DEFAULT_COVERAGE_SHARE;
   return (
@@ -57,9 +64,11 @@ function KpiPage({
           </span>
           <StatusBadge status={kpi.status} size="large" />
           <KpiFreshness at={kpi.current.at} />
+          <TrendVerdict trend={trend} rolling={definition.window.kind !== 'calendar'} />
         </div>
       </header>
       <KpiHistoryPanel kpi={kpi} range={range} references={definition.references ?? []} />
+      <PlannerWorkspace kpi={kpi} trend={trend} onPlanChanged={onPlanChanged} />
       <div className="kpi-detail__facts">
         <Panel title="Against the plan" label="KPI numbers">
           <KpiNumbers kpi={kpi} minShare={minShare} />
@@ -91,7 +100,7 @@ function KpiPage({
 
 /** One KPI for planners: its history against baseline, targets and references, and the plan's numbers. */
 export function KpiDetailView({ kpiId, rangeId }: KpiDetailViewProps) {
-  const detail = useApi(`kpi|${kpiId}`, (signal) => fetchKpiDetail(kpiId, signal));
+  const detail = useApi(`kpi|${kpiId}`, (signal) => fetchKpiDetailWithTrend(kpiId, signal));
   const kpi = useLiveKpi(kpiId, detail.data?.kpi);
 
   if (detail.error?.code === 'WEB_ERR_NOT_FOUND') {
@@ -110,5 +119,13 @@ export function KpiDetailView({ kpiId, rangeId }: KpiDetailViewProps) {
       return <ErrorState error={detail.error} retryAt={detail.retryAt} onRetry={detail.reload} />;
     return <LoadingState what="the KPI" />;
   }
-  return <KpiPage kpi={kpi} definition={detail.data.definition} range={findRange(rangeId)} />;
+  return (
+    <KpiPage
+      kpi={kpi}
+      definition={detail.data.definition}
+      range={findRange(rangeId)}
+      trend={detail.data.trend}
+      onPlanChanged={detail.reload}
+    />
+  );
 }
