@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AggregateQuery, Store } from '@ssc-monitor/core';
+import type { ContractContext, StoreBuildOptions, StoreFixture } from './store-contract-context.js';
+import { describeRollups } from './store-rollup-contract.js';
 import {
   DAY,
   HOUR,
@@ -16,26 +18,12 @@ import {
   twoDaysOfReadings,
 } from './store-fixtures.js';
 
-/** A started store under test and how to dispose of it. */
-export interface StoreFixture {
-  readonly store: Store;
-  /** Where the data lives (directory, bucket…); passing it to the build function again reopens it. */
-  readonly location: string;
-  /** Closes the store if still open and deletes the data at `location`; safe to call after `store.close()`. */
-  teardown(): Promise<void>;
-}
-
-/** What the groups of cases share; getters, because every test gets a new store. */
-interface ContractContext {
-  readonly store: Store;
-  readonly fixtures: readonly StoreFixture[];
-  open(location?: string): Promise<StoreFixture>;
-}
-
 const twoDays = { quantity: PM25, from: T0, to: T0 + 2 * DAY };
 
+export type { StoreBuildOptions, StoreFixture } from './store-contract-context.js';
+
 /** Builds and starts a store on fresh, empty storage, or on `location` when given. */
-export type BuildStore = (location?: string) => Promise<StoreFixture>;
+export type BuildStore = (location?: string, options?: StoreBuildOptions) => Promise<StoreFixture>;
 
 /**
  * The behaviour every `Store` adapter must show, after MQTT.js' `abstractStoreTest(build)`. Each test
@@ -53,8 +41,8 @@ export function describeStoreContract(name: string, build: BuildStore): void {
       get fixtures() {
         return fixtures;
       },
-      async open(location) {
-        const fixture = await build(location);
+      async open(location, options) {
+        const fixture = await build(location, options);
         fixtures.push(fixture);
         return fixture;
       },
@@ -73,6 +61,7 @@ export function describeStoreContract(name: string, build: BuildStore): void {
     describeWrites(ctx);
     describeAggregates(ctx);
     describeQueries(ctx);
+    describeRollups(ctx);
   });
 }
 

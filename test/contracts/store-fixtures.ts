@@ -53,6 +53,38 @@ export function twoDaysOfReadings(): StoredReading[] {
   return readings;
 }
 
+/** Days in the roll-up fixtures' year. */
+export const YEAR_DAYS = 365;
+
+/**
+ * A year of PM2.5 from two sensors in two districts, one reading an hour at a minute that wanders
+ * (so that some hours of a sensor hold two readings and some none), plus a month of noise readings
+ * that PM2.5 queries must leave out. Values are multiples of 0.25, so sums are exact in any order.
+ */
+export function hourlyYear(): StoredReading[] {
+  const readings: StoredReading[] = [];
+  const sensors = [AIR_SENSORS[0], AIR_SENSORS[2]];
+  sensors.forEach((sensor, s) => {
+    for (let h = 0; h < YEAR_DAYS * 24; h += 1) {
+      // Seconds keep a reading that spills into the next hour apart from that hour's own.
+      const offset = h % 97 === 0 ? 61 * MINUTE + 17_000 : ((h * 7 + s * 13) % 60) * MINUTE;
+      readings.push(
+        reading(sensor.id, sensor.district, T0 + h * HOUR + offset, ((h * 37 + s * 11) % 400) / 4),
+      );
+    }
+  });
+  for (let h = 0; h < 30 * 24; h += 1) {
+    readings.push(reading('noise-01', 'harbour', T0 + h * HOUR, 40 + (h % 30), NOISE));
+  }
+  return readings;
+}
+
+/** Σsum / Σcount: the mean of merged buckets. */
+export function meanOf(rows: readonly { count: number; sum: number }[]): number {
+  const count = rows.reduce((n, row) => n + row.count, 0);
+  return rows.reduce((total, row) => total + row.sum, 0) / count;
+}
+
 /** `perSensor` readings for each of `sensors` sensors, one a minute, values multiples of 0.5. */
 export function manyReadings(sensors: number, perSensor: number): StoredReading[] {
   const readings: StoredReading[] = [];

@@ -6,9 +6,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredReading } from '@ssc-monitor/core';
 import { createLogger } from '../../ingest/src/logger.js';
 import { InfluxStore, type InfluxStoreOptions } from '../../ingest/src/adapters/store/influx/index.js';
+import { toLineProtocol } from '../../ingest/src/adapters/store/influx/line-protocol.js';
 import { StoreError } from '../../ingest/src/adapters/store/store-error.js';
 import { describeStoreContract, type BuildStore, type StoreFixture } from '../contracts/store-contract.js';
-import { DAY, MINUTE, PM25, T0, byTimeThenSensor, reading } from '../contracts/store-fixtures.js';
+import {
+  DAY,
+  MINUTE,
+  PM25,
+  T0,
+  byTimeThenSensor,
+  expectedAggregate,
+  reading,
+} from '../contracts/store-fixtures.js';
 import { startInfluxServer, type InfluxServer } from '../helpers/influxdb.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -37,6 +46,12 @@ async function influxql(q: string, db?: string): Promise<unknown> {
   return response.json();
 }
 
+/** The values of one column of every row of the first series of an answer. */
+async function column(db: string, q: string, index = 0): Promise<unknown[]> {
+  const answer = (await influxql(q, db)) as { results: [{ series?: [{ values: unknown[][] }] }] };
+  return (answer.results[0].series?.[0]?.values ?? []).map((row) => row[index]);
+}
+
 /** One database (and spool folder) per location; short backoff so that tests recover quickly. */
 function storeOn(bucket: string, extra: Partial<InfluxStoreOptions> = {}): InfluxStore {
   return new InfluxStore({
@@ -50,9 +65,9 @@ function storeOn(bucket: string, extra: Partial<InfluxStoreOptions> = {}): Influ
   });
 }
 
-const buildInflux: BuildStore = async (location) => {
+const buildInflux: BuildStore = async (location, options) => {
   const bucket = location ?? `ssc_${randomUUID().replaceAll('-', '')}`;
-  const store = storeOn(bucket);
+  const store = storeOn(bucket, options);
   await store.start();
   return {
     store,
@@ -87,6 +102,7 @@ describe('InfluxStore on a real InfluxDB', () => {
     const ids = ['a,b=c d', 'new\nline', 'back\\slash', 'trail\\', 'quo\'te"s', '50%', 'tab\there'];
     const written = ids.map((id, i) => reading(id, `district ${i},x=y`, T0 + i * MINUTE, i));
     await store.write(written);
+    await store.maintain();
     expect(await store.readings(window)).toEqual(written);
     for (const point of written) {
       const filtered = { ...window, sensorIds: [point.sensorId], districts: [point.district] };
@@ -104,24 +120,57 @@ describe('InfluxStore on a real InfluxDB', () => {
     }
     const latest = await store.latest({ sensorIds: ['quo\'te"s'] });
     expect(latest.map((row) => row.district)).toEqual(['district 4,x=y']);
-    // Nothing leaked into the line structure: no tag key beyond the three, one series per id.
+    // Nothing leaked into the line structure: no tag key beyond the four, one series per id and
+    // resolution (raw, 1h, 1d).
     const db = fixtures[0]!.location;
-    expect(JSON.stringify(await influxql('SHOW TAG KEYS FROM "readings"', db))).toBe(
-      JSON.stringify({
-        results: [
-          {
-            statement_id: 0,
-            series: [
-              { name: 'readings', columns: ['tagKey'], values: [['district'], ['quantity'], ['sensor']] },
-            ],
-          },
-        ],
-      }),
-    );
+    expect(await column(db, 'SHOW TAG KEYS FROM "readings"')).toEqual([
+      'district',
+      'quantity',
+      'resolution',
+      'sensor',
+    ]);
     const series = (await influxql('SHOW SERIES FROM "readings"', db)) as {
       results: [{ series: [{ values: unknown[] }] }];
     };
-    expect(series.results[0].series[0].values).toHaveLength(ids.length);
+    expect(series.results[0].series[0].values).toHaveLength(3 * ids.length);
+  });
+
+  it('keeps roll-ups in the one measurement `readings`, tagged by resolution', async () => {
+    const store = await open();
+    const db = fixtures[0]!.location;
+    const written = burst('air', 0, 3000);
+    await store.write(written);
+    await store.maintain();
+    expect(await column(db, 'SHOW MEASUREMENTS')).toEqual(['readings']);
+    expect(await column(db, 'SHOW TAG VALUES FROM "readings" WITH KEY = "resolution"', 1)).toEqual([
+      '1d',
+      '1h',
+    ]);
+    const days = `SELECT sum("count") FROM "readings" WHERE "resolution" = '1d'`;
+    expect(await column(db, days, 1)).toEqual([written.length]);
+    const raw = `SELECT count("value") FROM "readings" WHERE "resolution" = ''`;
+    expect(await column(db, raw, 1)).toEqual([written.length]);
+  });
+
+  it('reads raw readings until it has rolled up a bucket written before roll-ups existed', async () => {
+    const bucket = `ssc_${randomUUID().replaceAll('-', '')}`;
+    await influxql(`CREATE DATABASE "${bucket}"`);
+    const written = burst('air', 0, 4000);
+    const response = await fetch(`${running().url}/write?db=${bucket}&precision=ms`, {
+      method: 'POST',
+      body: toLineProtocol(written),
+    });
+    expect(response.status).toBe(204);
+    const store = await open(bucket);
+    const query = { ...window, to: T0 + 4 * DAY, every: DAY, groupBy: 'sensor' } as const;
+    const expected = expectedAggregate(written, query);
+    expect(await store.aggregate(query)).toEqual(expected);
+    await store.maintain();
+    expect(await column(bucket, 'SHOW TAG VALUES FROM "readings" WITH KEY = "resolution"', 1)).toEqual([
+      '1d',
+      '1h',
+    ]);
+    expect(await store.aggregate(query)).toEqual(expected);
   });
 
   it('skips a batch InfluxDB refuses, counts it, and keeps forwarding the rest', async () => {
@@ -181,7 +230,8 @@ describe('InfluxStore on a real InfluxDB', () => {
     await first.write(spooled);
     await first.close(); // drains for a bounded time, then leaves the rest on disk
     expect(first.pending()).toBe(12_000);
-    expect((await readdir(join(spoolRoot, bucket))).length).toBe(3);
+    const segments = (await readdir(join(spoolRoot, bucket))).filter((name) => name.endsWith('.lp'));
+    expect(segments).toHaveLength(3);
     await running().restart();
     const second = await open(bucket);
     expect(second.pending()).toBe(0);

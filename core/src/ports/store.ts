@@ -61,6 +61,13 @@ export interface Store {
   readings(filter: ReadingFilter): Promise<StoredReading[]>;
   /** The latest reading per sensor and quantity. */
   latest(filter?: { readonly sensorIds?: readonly string[] }): Promise<LatestRow[]>;
+  /**
+   * Brings hourly and daily roll-ups up to date with everything written before the call and
+   * applies the raw retention; resolves once done. Stores with roll-ups also do this on their own,
+   * in batches after writes, and their aggregates include readings not rolled up yet; this is for
+   * tests and tools (e.g. after a bulk import). Stores without roll-ups leave it out.
+   */
+  maintain?(): Promise<void>;
   /** A cheap liveness check used by /api/health. */
   ping(): Promise<boolean>;
   /** Flushes anything buffered and releases resources. */

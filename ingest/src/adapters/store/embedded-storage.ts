@@ -2,8 +2,10 @@ import type { Logger } from 'pino';
 import { DuckDbDatabase } from './duckdb-database.js';
 import { EmbeddedDeadLetterLog } from './embedded-dead-letter-log.js';
 import { EmbeddedStore } from './embedded-store.js';
+import type { RollupOptions } from './rollup-options.js';
 
-export interface EmbeddedStorageOptions {
+/** Roll-up settings (raw retention, maintenance delay) go to the store. */
+export interface EmbeddedStorageOptions extends RollupOptions {
   /** Directory holding the database file, created when missing, or `':memory:'`. */
   readonly dataDir: string;
   readonly logger?: Logger;
@@ -29,7 +31,7 @@ export interface EmbeddedStorage {
  */
 export function createEmbeddedStorage(options: EmbeddedStorageOptions): EmbeddedStorage {
   const database = new DuckDbDatabase(options);
-  const store = new EmbeddedStore(database);
+  const store = new EmbeddedStore(database, options);
   const deadLetters = new EmbeddedDeadLetterLog(database);
   return {
     database,

@@ -6,6 +6,7 @@ import { QUANTITIES, type StoredReading } from '@ssc-monitor/core';
 import { describeStoreContract, type BuildStore } from '../../../../test/contracts/store-contract.js';
 import { DuckDbDatabase, IN_MEMORY } from './duckdb-database.js';
 import { EmbeddedStore } from './embedded-store.js';
+import { CREATE_READINGS } from './readings-sql.js';
 import { StoreError } from './store-error.js';
 
 const PM25 = QUANTITIES.pm25.id;
@@ -19,9 +20,9 @@ const point = (sensorId: string, ts: number, value: number): StoredReading => ({
   value,
 });
 
-const buildEmbedded: BuildStore = async (location) => {
+const buildEmbedded: BuildStore = async (location, options) => {
   const dataDir = location ?? (await mkdtemp(join(tmpdir(), 'ssc-store-')));
-  const store = new EmbeddedStore(new DuckDbDatabase({ dataDir }));
+  const store = new EmbeddedStore(new DuckDbDatabase({ dataDir }), options);
   await store.start();
   return {
     store,
@@ -136,6 +137,68 @@ describe('EmbeddedStore', () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('moves a reading rewritten with another district to that district in the roll-ups', async () => {
+    const day = {
+      quantity: PM25,
+      from: T0,
+      to: T0 + 24 * HOUR,
+      every: 24 * HOUR,
+      groupBy: 'sensor',
+    } as const;
+    await store.write([point('a', T0 + 5, 3), point('a', T0 + HOUR, 4)]);
+    await store.maintain();
+    await store.write([{ ...point('a', T0 + 5, 3), district: 'harbour' }]);
+    await store.maintain();
+    const row = (count: number, sum: number) => ({
+      bucket: T0,
+      sensorId: 'a',
+      count,
+      sum,
+      min: sum,
+      max: sum,
+    });
+    expect(await store.aggregate({ ...day, districts: ['centre'] })).toEqual([row(1, 4)]);
+    expect(await store.aggregate({ ...day, districts: ['harbour'] })).toEqual([row(1, 3)]);
+  });
+
+  it('rolls up the readings of a database from before roll-ups when it opens', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ssc-store-'));
+    try {
+      const old = new DuckDbDatabase({ dataDir });
+      await old.startWith([CREATE_READINGS]);
+      await old.write((connection) =>
+        connection.run(
+          `INSERT INTO readings VALUES ('a', 'pm25', 'centre', ${T0 + 5}, 2), ('a', 'pm25', 'centre', ${T0 + HOUR}, 6)`,
+        ),
+      );
+      await old.close();
+      const upgraded = new EmbeddedStore(new DuckDbDatabase({ dataDir }), {
+        rawRetentionMs: HOUR,
+        clock: { now: () => 2 * T0 },
+      });
+      await upgraded.start();
+      await upgraded.maintain();
+      expect(await upgraded.readings({ quantity: PM25, from: 0, to: 2 * T0 })).toEqual([]);
+      expect(
+        await upgraded.aggregate({
+          quantity: PM25,
+          from: T0,
+          to: T0 + 2 * HOUR,
+          every: 2 * HOUR,
+          groupBy: 'none',
+        }),
+      ).toEqual([{ bucket: T0, count: 2, sum: 8, min: 2, max: 6 }]);
+      await upgraded.close();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a raw retention that is not positive', () => {
+    const database = new DuckDbDatabase({ dataDir: IN_MEMORY });
+    expect(() => new EmbeddedStore(database, { rawRetentionMs: 0 })).toThrow(StoreError);
   });
 
   it('fails to start with STORE_ERR_OPEN when the data directory is a file', async () => {

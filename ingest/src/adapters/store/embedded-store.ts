@@ -1,55 +1,86 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
-import {
-  isQuantityId,
-  type AggregateQuery,
-  type AggregateRow,
-  type LatestRow,
-  type ReadingFilter,
-  type Store,
-  type StoredReading,
+import type {
+  AggregateQuery,
+  AggregateRow,
+  LatestRow,
+  ReadingFilter,
+  Store,
+  StoredReading,
 } from '@ssc-monitor/core';
+import type { Logger } from 'pino';
 import type { BoundSql } from './bound-sql.js';
 import type { DuckDbDatabase } from './duckdb-database.js';
-import {
-  CLEAR_STAGING,
-  CREATE_READINGS,
-  CREATE_STAGING,
-  MERGE_STAGING,
-  STAGING_TABLE,
-  aggregateSql,
-  latestSql,
-  readingsSql,
-} from './readings-sql.js';
+import { maintainRollups, readRollupState, withSnapshot } from './embedded-rollups.js';
+import { toAggregateRows, toLatestRows, toReadings } from './embedded-rows.js';
+import { MarkedHours, mergeBatch, wholeMilliseconds } from './embedded-write.js';
 import { Lifecycle } from './lifecycle.js';
+import { MaintenanceScheduler } from './maintenance-scheduler.js';
+import { CREATE_READINGS, CREATE_STAGING, aggregateSql, latestSql, readingsSql } from './readings-sql.js';
 import { ResultColumns } from './result-columns.js';
+import {
+  MAINTENANCE_PERIOD_MS,
+  resolveRollupOptions,
+  retentionCutoff,
+  type ResolvedRollupOptions,
+  type RollupOptions,
+} from './rollup-options.js';
+import { isFragmented, planAggregate, rawComplete, resolutionOf } from './rollup-plan.js';
+import { CREATE_ROLLUPS, plannedAggregateSql } from './rollup-sql.js';
 import { StoreError } from './store-error.js';
+
+export interface EmbeddedStoreOptions extends RollupOptions {
+  /** Failed background maintenance is logged here. */
+  readonly logger?: Logger;
+}
 
 /**
  * The time-series store on the embedded DuckDB database. Timestamps are stored as BIGINT epoch ms,
  * the port's unit, so no conversion can shift a bucket boundary.
  *
  * Every `write` is one transaction: the batch is appended to a staging table, merged into
- * `readings` by primary key, and staging is cleared. It resolves once committed.
+ * `readings` by primary key, its hours are marked for roll-up, and staging is cleared. It resolves
+ * once committed. Maintenance (see `RollupOptions`) keeps hourly and daily roll-ups in
+ * `rollups_1h` and `rollups_1d`; aggregates over whole hours or days read them, and raw readings
+ * for the hours not rolled up yet, so a query right after a write sees it.
  */
 export class EmbeddedStore implements Store {
   readonly #database: DuckDbDatabase;
+  readonly #options: ResolvedRollupOptions;
   readonly #pending = new Set<Promise<unknown>>();
   readonly #lifecycle = new Lifecycle('store');
+  readonly #scheduler: MaintenanceScheduler;
+  readonly #marked = new MarkedHours();
 
-  constructor(database: DuckDbDatabase) {
+  constructor(database: DuckDbDatabase, options: EmbeddedStoreOptions = {}) {
     this.#database = database;
+    this.#options = resolveRollupOptions(options);
+    this.#scheduler = new MaintenanceScheduler(() => this.#maintenanceStep(), {
+      delayMs: this.#options.maintenanceDelayMs,
+      periodMs: MAINTENANCE_PERIOD_MS,
+      onError: (error) => options.logger?.warn({ err: error }, 'roll-up maintenance failed; it is retried'),
+    });
   }
 
   start(): Promise<void> {
-    return this.#lifecycle.start(() => this.#database.startWith([CREATE_READINGS, CREATE_STAGING]));
+    return this.#lifecycle.start(async () => {
+      await this.#database.startWith([CREATE_READINGS, CREATE_STAGING, ...CREATE_ROLLUPS]);
+      this.#scheduler.start();
+      // Hours marked before a crash, or by the upgrade of a database from before roll-ups.
+      this.#scheduler.notify();
+    });
   }
 
   write(readings: readonly StoredReading[]): Promise<void> {
     return this.#track(async () => {
       if (readings.length === 0) return;
       const timestamps = wholeMilliseconds(readings);
-      await this.#database.write((connection) => mergeBatch(connection, readings, timestamps));
+      await this.#database.write((connection) => mergeBatch(connection, readings, timestamps, this.#marked));
+      this.#scheduler.notify();
     });
+  }
+
+  /** Rolls up every hour written so far and applies the raw retention; resolves once committed. */
+  maintain(): Promise<void> {
+    return this.#track(() => this.#scheduler.runNow());
   }
 
   aggregate(query: AggregateQuery): Promise<AggregateRow[]> {
@@ -60,39 +91,18 @@ export class EmbeddedStore implements Store {
           `bucket width must be a positive whole number of ms, got ${query.every}`,
         );
       }
-      const columns = await this.#select(aggregateSql(query));
-      return toAggregateRows(columns, query);
+      if (resolutionOf(query) === 'raw')
+        return toAggregateRows(await this.#select(aggregateSql(query)), query);
+      return this.#fromRollups(query, true);
     });
   }
 
   readings(filter: ReadingFilter): Promise<StoredReading[]> {
-    return this.#track(async () => {
-      const columns = await this.#select(readingsSql(filter));
-      const [sensorIds, districts, ts, values] = [
-        columns.strings(0),
-        columns.strings(1),
-        columns.numbers(2),
-        columns.numbers(3),
-      ];
-      const rows: StoredReading[] = new Array<StoredReading>(columns.rowCount);
-      for (let i = 0; i < columns.rowCount; i += 1) {
-        rows[i] = {
-          sensorId: sensorIds[i]!,
-          quantity: filter.quantity,
-          district: districts[i]!,
-          ts: ts[i]!,
-          value: values[i]!,
-        };
-      }
-      return rows;
-    });
+    return this.#track(async () => toReadings(await this.#select(readingsSql(filter)), filter));
   }
 
   latest(filter?: { readonly sensorIds?: readonly string[] }): Promise<LatestRow[]> {
-    return this.#track(async () => {
-      const columns = await this.#select(latestSql(filter?.sensorIds));
-      return toLatestRows(columns);
-    });
+    return this.#track(async () => toLatestRows(await this.#select(latestSql(filter?.sensorIds))));
   }
 
   async ping(): Promise<boolean> {
@@ -105,12 +115,48 @@ export class EmbeddedStore implements Store {
     }
   }
 
-  /** Waits for writes and queries already accepted, then releases the database. Idempotent. */
+  /** Waits for maintenance, writes and queries already accepted, then releases the database. Idempotent. */
   close(): Promise<void> {
     return this.#lifecycle.close(async () => {
+      await this.#scheduler.stop();
       await Promise.allSettled(this.#pending);
       await this.#database.close();
     });
+  }
+
+  /**
+   * Plans and runs the query in one snapshot, so that the marks it reads match the roll-ups and raw
+   * readings it reads. A plan in too many pieces reads raw readings instead where they are all
+   * there, or else waits for maintenance first (once).
+   */
+  async #fromRollups(query: AggregateQuery, mayMaintain: boolean): Promise<AggregateRow[]> {
+    const resolution = resolutionOf(query) === 'day' ? 'day' : 'hour';
+    const rows = await this.#database.read((connection) =>
+      withSnapshot(connection, async () => {
+        const state = await readRollupState(connection, query);
+        const plan = planAggregate(query, resolution, state);
+        let bound = plannedAggregateSql(query, plan);
+        if (isFragmented(plan)) {
+          if (rawComplete(query, state.sealedBefore)) bound = aggregateSql(query);
+          else if (mayMaintain) return undefined;
+        }
+        if (bound === undefined) return [];
+        const reader = await connection.runAndReadAll(bound.sql, bound.values, bound.types);
+        return toAggregateRows(new ResultColumns(reader), query);
+      }),
+    );
+    if (rows !== undefined) return rows;
+    await this.#scheduler.runNow();
+    return this.#fromRollups(query, false);
+  }
+
+  async #maintenanceStep(): Promise<boolean> {
+    const cutoff = retentionCutoff(this.#options);
+    await this.#database.write(async (connection) => {
+      await maintainRollups(connection, cutoff);
+      this.#marked.clear();
+    });
+    return false;
   }
 
   #select(bound: BoundSql): Promise<ResultColumns> {
@@ -128,93 +174,4 @@ export class EmbeddedStore implements Store {
     void running.finally(() => this.#pending.delete(running)).catch(() => undefined);
     return running;
   }
-}
-
-/** BIGINT timestamps for the appender; sub-millisecond parts are rounded as core rounds them. */
-function wholeMilliseconds(readings: readonly StoredReading[]): bigint[] {
-  return readings.map((reading, index) => {
-    if (!Number.isFinite(reading.ts)) {
-      throw new StoreError(
-        'STORE_ERR_WRITE',
-        `reading ${index} of the batch has no finite ts (${reading.ts})`,
-      );
-    }
-    return BigInt(Math.round(reading.ts));
-  });
-}
-
-async function mergeBatch(
-  connection: DuckDBConnection,
-  readings: readonly StoredReading[],
-  timestamps: readonly bigint[],
-): Promise<void> {
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    const appender = await connection.createAppender(STAGING_TABLE);
-    try {
-      for (let i = 0; i < readings.length; i += 1) {
-        const reading = readings[i]!;
-        appender.appendInteger(i);
-        appender.appendVarchar(reading.sensorId);
-        appender.appendVarchar(reading.quantity);
-        appender.appendVarchar(reading.district);
-        appender.appendBigInt(timestamps[i]!);
-        appender.appendDouble(reading.value);
-        appender.endRow();
-      }
-    } finally {
-      appender.closeSync();
-    }
-    await connection.run(MERGE_STAGING);
-    await connection.run(CLEAR_STAGING);
-    await connection.run('COMMIT');
-  } catch (error) {
-    // Rolling back also empties staging: the appended rows belong to the failed transaction.
-    await connection.run('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
-
-function toAggregateRows(columns: ResultColumns, query: AggregateQuery): AggregateRow[] {
-  const [buckets, sensorIds, counts, sums, mins, maxes] = [
-    columns.numbers(0),
-    columns.nullableStrings(1),
-    columns.numbers(2),
-    columns.numbers(3),
-    columns.numbers(4),
-    columns.numbers(5),
-  ];
-  const above = query.threshold === undefined ? undefined : columns.numbers(6);
-  const rows: AggregateRow[] = new Array<AggregateRow>(columns.rowCount);
-  for (let i = 0; i < columns.rowCount; i += 1) {
-    const sensorId = sensorIds[i];
-    rows[i] = {
-      bucket: buckets[i]!,
-      ...(query.groupBy === 'sensor' && typeof sensorId === 'string' ? { sensorId } : {}),
-      count: counts[i]!,
-      sum: sums[i]!,
-      min: mins[i]!,
-      max: maxes[i]!,
-      ...(above === undefined ? {} : { above: above[i]! }),
-    };
-  }
-  return rows;
-}
-
-function toLatestRows(columns: ResultColumns): LatestRow[] {
-  const [sensorIds, quantities, districts, ts, values] = [
-    columns.strings(0),
-    columns.strings(1),
-    columns.strings(2),
-    columns.numbers(3),
-    columns.numbers(4),
-  ];
-  const rows: LatestRow[] = [];
-  for (let i = 0; i < columns.rowCount; i += 1) {
-    const quantity = quantities[i]!;
-    // A quantity dropped from the vocabulary since it was stored has no place in the typed row.
-    if (!isQuantityId(quantity)) continue;
-    rows.push({ sensorId: sensorIds[i]!, quantity, district: districts[i]!, ts: ts[i]!, value: values[i]! });
-  }
-  return rows;
 }

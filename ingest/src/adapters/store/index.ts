@@ -11,10 +11,16 @@ export {
   type DuckDbDatabaseOptions,
 } from './duckdb-database.js';
 export { EmbeddedDeadLetterLog } from './embedded-dead-letter-log.js';
-export { EmbeddedStore } from './embedded-store.js';
+export { EmbeddedStore, type EmbeddedStoreOptions } from './embedded-store.js';
 export {
   createEmbeddedStorage,
   type EmbeddedStorage,
   type EmbeddedStorageOptions,
 } from './embedded-storage.js';
+export {
+  DEFAULT_ROLLUP_OPTIONS,
+  resolveRollupOptions,
+  type ResolvedRollupOptions,
+  type RollupOptions,
+} from './rollup-options.js';
 export { STORE_ERROR_CODES, StoreError, type StoreErrorCode } from './store-error.js';

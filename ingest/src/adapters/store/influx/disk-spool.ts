@@ -99,6 +99,11 @@ export class DiskSpool {
     return entry;
   }
 
+  /** Seq of the newest batch appended (or being appended); -1 for none. */
+  get lastSeq(): number {
+    return this.#nextSeq - 1;
+  }
+
   /** The oldest batch not yet removed. */
   first(): SpoolEntry | undefined {
     return this.#entries[0];

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
+import { resolveRollupOptions, type ResolvedRollupOptions, type RollupOptions } from '../rollup-options.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 
 /**
  * How the composition root configures the InfluxDB store (from INFLUX_* variables; the store reads
- * no environment itself).
+ * no environment itself). The raw retention deletes points on InfluxDB 1.x only; on 2.x and 3.x
+ * roll-ups are kept and used all the same, and raw readings are kept for good.
  */
-export interface InfluxStoreOptions {
+export interface InfluxStoreOptions extends RollupOptions {
   /** Base URL of the server, e.g. `http://influxdb:8086`. */
   readonly url: string;
   /** API token (2.x, 3.x, or 1.8 with `user:password`); sent as `Authorization: Token …`. */
@@ -55,8 +57,12 @@ export const DEFAULT_INFLUX_STORE_OPTIONS: Readonly<Required<Pick<InfluxStoreOpt
 });
 
 /** Options with every default applied. */
-export type ResolvedInfluxStoreOptions = Omit<InfluxStoreOptions, Tunables | 'org' | 'retry'> &
-  typeof DEFAULT_INFLUX_STORE_OPTIONS;
+export type ResolvedInfluxStoreOptions = Omit<
+  InfluxStoreOptions,
+  Tunables | 'org' | 'retry' | keyof RollupOptions
+> &
+  typeof DEFAULT_INFLUX_STORE_OPTIONS &
+  ResolvedRollupOptions;
 
 export function resolveInfluxStoreOptions(options: InfluxStoreOptions): ResolvedInfluxStoreOptions {
   const defaults = DEFAULT_INFLUX_STORE_OPTIONS;
@@ -68,5 +74,6 @@ export function resolveInfluxStoreOptions(options: InfluxStoreOptions): Resolved
     ackTimeoutMs: options.ackTimeoutMs ?? defaults.ackTimeoutMs,
     drainTimeoutMs: options.drainTimeoutMs ?? defaults.drainTimeoutMs,
     retry: { ...defaults.retry, ...options.retry },
+    ...resolveRollupOptions(options),
   };
 }

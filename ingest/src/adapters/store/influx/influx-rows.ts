@@ -6,7 +6,14 @@ import {
   type ReadingFilter,
   type StoredReading,
 } from '@ssc-monitor/core';
-import { TAG_DISTRICT, TAG_QUANTITY, TAG_SENSOR, decodeTagValue } from './line-protocol.js';
+import {
+  TAG_DISTRICT,
+  TAG_QUANTITY,
+  TAG_SENSOR,
+  decodeTagValue,
+  encodeTagValue,
+  type RollupPoint,
+} from './line-protocol.js';
 import { SeriesColumns, type QuerySeries } from './query-results.js';
 
 /** Code-unit order, as the embedded store sorts ASCII ids. */
@@ -104,4 +111,58 @@ export function toLatestRows(series: readonly QuerySeries[]): LatestRow[] {
     if (seen === undefined || row.ts > seen.ts) latest.set(key, row);
   }
   return [...latest.values()];
+}
+
+type MutableRow = { -readonly [K in keyof AggregateRow]: AggregateRow[K] };
+
+/**
+ * Merges rows of the same bucket and sensor, as several sources (raw readings, hourly and daily
+ * roll-ups) answer one query in parts; in bucket then sensor order.
+ */
+export function mergeAggregateRows(rows: readonly AggregateRow[]): AggregateRow[] {
+  const merged = new Map<string, MutableRow>();
+  for (const row of rows) {
+    const key = `${row.bucket}\u0000${row.sensorId ?? ''}`;
+    const seen = merged.get(key);
+    if (seen === undefined) {
+      merged.set(key, { ...row });
+      continue;
+    }
+    seen.count += row.count;
+    seen.sum += row.sum;
+    seen.min = Math.min(seen.min, row.min);
+    seen.max = Math.max(seen.max, row.max);
+  }
+  return [...merged.values()].sort(
+    (a, b) => a.bucket - b.bucket || binary(a.sensorId ?? '', b.sensorId ?? ''),
+  );
+}
+
+/** Roll-up points of one quantity from an answer grouped by time, sensor and district. */
+export function toRollupPoints(series: readonly QuerySeries[], quantity: string): RollupPoint[] {
+  const points: RollupPoint[] = [];
+  const storedQuantity = encodeTagValue(quantity);
+  for (const part of series) {
+    const columns = new SeriesColumns(part);
+    const [buckets, counts, sums] = [
+      columns.numbers('time'),
+      columns.numbers('count'),
+      columns.numbers('sum'),
+    ];
+    const [mins, maxes] = [columns.numbers('min'), columns.numbers('max')];
+    const [sensor, district] = [part.tags[TAG_SENSOR] ?? '', part.tags[TAG_DISTRICT] ?? ''];
+    for (let i = 0; i < buckets.length; i += 1) {
+      points.push({
+        sensor,
+        district,
+        quantity: storedQuantity,
+        bucket: buckets[i]!,
+        count: counts[i]!,
+        sum: sums[i]!,
+        min: mins[i]!,
+        max: maxes[i]!,
+      });
+    }
+  }
+  return points;
 }

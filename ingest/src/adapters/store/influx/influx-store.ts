@@ -8,6 +8,7 @@ import type {
 } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
 import { Lifecycle } from '../lifecycle.js';
+import { resolutionOf } from '../rollup-plan.js';
 import { StoreError, toStoreError } from '../store-error.js';
 import { DiskSpool } from './disk-spool.js';
 import {
@@ -16,6 +17,7 @@ import {
   type ResolvedInfluxStoreOptions,
 } from './influx-config.js';
 import { InfluxHttp } from './influx-http.js';
+import { InfluxMaintenance } from './influx-maintenance.js';
 import { toAggregateRows, toLatestRows, toReadings } from './influx-rows.js';
 import { InfluxWriter } from './influx-writer.js';
 import { aggregateStatement, latestStatement, matchesNothing, readingsStatement } from './influxql.js';
@@ -33,6 +35,10 @@ import { SpoolForwarder } from './spool-forwarder.js';
  * InfluxDB acknowledge it, so that a read after a write sees it. When InfluxDB is unreachable the
  * write resolves as soon as the batch is durable in the spool, and the forwarder delivers it, in
  * order, once the server answers again; reads do not see those readings until then.
+ *
+ * Hourly and daily roll-ups are points of `readings` too, tagged `resolution=1h|1d` (see
+ * `InfluxRollups`); the hours a write touches are journalled beside the spool and rolled up by a
+ * maintenance step shortly after.
  */
 export class InfluxStore implements Store {
   readonly #options: ResolvedInfluxStoreOptions;
@@ -43,6 +49,7 @@ export class InfluxStore implements Store {
   readonly #lifecycle = new Lifecycle('influx store');
   readonly #pending = new Set<Promise<unknown>>();
   readonly #writer: InfluxWriter;
+  readonly #maintenance: InfluxMaintenance;
 
   constructor(options: InfluxStoreOptions) {
     this.#options = resolveInfluxStoreOptions(options);
@@ -54,6 +61,14 @@ export class InfluxStore implements Store {
       spool: this.#spool,
       send: (body, signal) => this.#writer.send(body, signal),
       retry: this.#options.retry,
+      logger: this.#logger,
+    });
+    this.#maintenance = new InfluxMaintenance({
+      http: this.#http,
+      writer: this.#writer,
+      spool: this.#spool,
+      forwarder: this.#forwarder,
+      options: this.#options,
       logger: this.#logger,
     });
   }
@@ -80,9 +95,12 @@ export class InfluxStore implements Store {
    */
   start(): Promise<void> {
     return this.#lifecycle.start(async () => {
-      await this.#spool.open().catch((error: unknown) => {
-        throw toStoreError('STORE_ERR_OPEN', `cannot open the spool in ${this.#options.spoolDir}`, error);
-      });
+      await this.#spool
+        .open()
+        .then(() => this.#maintenance.open())
+        .catch((error: unknown) => {
+          throw toStoreError('STORE_ERR_OPEN', `cannot open the spool in ${this.#options.spoolDir}`, error);
+        });
       const connected = await this.#connectAtStart();
       const leftover = this.#spool.pending();
       this.#forwarder.start(connected);
@@ -90,6 +108,7 @@ export class InfluxStore implements Store {
         this.#logger.info({ pending: leftover }, 'forwarding readings spooled by a previous run');
         if (connected) await this.#forwarder.drain(this.#options.drainTimeoutMs);
       }
+      this.#maintenance.start();
     });
   }
 
@@ -103,20 +122,34 @@ export class InfluxStore implements Store {
         const end = Math.min(readings.length, start + batchSize);
         bodies.push([toLineProtocol(readings, start, end), end - start]);
       }
+      const hours = await this.#maintenance.reserve(readings).catch((error: unknown) => {
+        throw toStoreError('STORE_ERR_WRITE', 'cannot journal the hours to roll up', error);
+      });
       const entries = await Promise.all(bodies.map(([body, count]) => this.#spool.append(body, count))).catch(
         (error: unknown) => {
+          this.#maintenance.failed(hours);
           throw toStoreError('STORE_ERR_WRITE', 'cannot append to the spool', error);
         },
       );
+      this.#maintenance.spooled(hours, entries);
       this.#forwarder.notify();
       await Promise.all(entries.map((entry) => this.#forwarder.settled(entry, ackTimeoutMs)));
     });
+  }
+
+  /** Rolls up every hour written so far and applies the raw retention (1.x). */
+  maintain(): Promise<void> {
+    return this.#track(() => this.#maintenance.runNow());
   }
 
   aggregate(query: AggregateQuery): Promise<AggregateRow[]> {
     return this.#track(async () => {
       const statement = aggregateStatement(query);
       if (matchesNothing(query)) return [];
+      const resolution = resolutionOf(query);
+      if (resolution !== 'raw' && this.#maintenance.ready) {
+        return this.#maintenance.aggregate(query, resolution, (q) => this.#query(q));
+      }
       const threshold = query.threshold;
       const [series, aboveSeries] = await Promise.all([
         this.#query(statement),
@@ -157,6 +190,7 @@ export class InfluxStore implements Store {
    */
   close(): Promise<void> {
     return this.#lifecycle.close(async () => {
+      await this.#maintenance.stop();
       await Promise.allSettled(this.#pending);
       const drained = await this.#forwarder.drain(this.#options.drainTimeoutMs);
       await this.#forwarder.stop();

@@ -11,6 +11,7 @@ import {
   quoteIdent,
   quoteString,
   readingsStatement,
+  rollupAggregateStatement,
   timeLiteral,
 } from './influxql.js';
 
@@ -108,12 +109,13 @@ describe('literals', () => {
 
 describe('statements', () => {
   const query: AggregateQuery = { quantity: PM25, from: T0, to: T0 + 2 * HOUR, every: HOUR, groupBy: 'none' };
-  const where = `"quantity" = 'pm25' AND time >= ${T0}ms AND time < ${T0 + 2 * HOUR}ms`;
+  const where = `"quantity" = 'pm25' AND "resolution" = '' AND time >= ${T0}ms AND time < ${T0 + 2 * HOUR}ms`;
+  const rawFields =
+    'count("value") AS "count", sum("value") AS "sum", min("value") AS "min", max("value") AS "max"';
 
   it('aggregates in epoch-aligned buckets of `every` ms, merging sensors', () => {
     expect(aggregateStatement(query)).toBe(
-      `SELECT count("value"), sum("value"), min("value"), max("value") FROM "readings" WHERE ${where} ` +
-        'GROUP BY time(3600000ms) fill(none)',
+      `SELECT ${rawFields} FROM "readings" WHERE ${where} ` + 'GROUP BY time(3600000ms) fill(none)',
     );
   });
 
@@ -126,7 +128,7 @@ describe('statements', () => {
     };
     const filters = `("sensor" = 'air-01' OR "sensor" = 'x\\' OR \\'1\\'=\\'1') AND ("district" = 'a%5Cb')`;
     expect(aggregateStatement(filtered, 30.5)).toBe(
-      `SELECT count("value") FROM "readings" WHERE ${where} AND ${filters} AND "value" > 30.5 ` +
+      `SELECT count("value") AS "count" FROM "readings" WHERE ${where} AND ${filters} AND "value" > 30.5 ` +
         'GROUP BY time(3600000ms), "sensor" fill(none)',
     );
   });
@@ -142,11 +144,20 @@ describe('statements', () => {
   });
 
   it('takes the last value of every series over the whole storable time range', () => {
-    const range = 'time >= -9223372036853ms AND time <= 9223372036853ms';
+    const range = `"resolution" = '' AND time >= -9223372036853ms AND time <= 9223372036853ms`;
     const group = 'GROUP BY "sensor", "quantity", "district"';
     expect(latestStatement()).toBe(`SELECT last("value") FROM "readings" WHERE ${range} ${group}`);
     expect(latestStatement(['a b'])).toBe(
       `SELECT last("value") FROM "readings" WHERE ${range} AND ("sensor" = 'a b') ${group}`,
+    );
+  });
+
+  it('reads roll-ups of one resolution with the columns and grouping of raw aggregates', () => {
+    const span = { from: T0, to: T0 + HOUR };
+    const rollupWhere = `"quantity" = 'pm25' AND "resolution" = '1d' AND time >= ${T0}ms AND time < ${T0 + HOUR}ms`;
+    expect(rollupAggregateStatement({ ...query, groupBy: 'sensor' }, span, 'day')).toBe(
+      'SELECT sum("count") AS "count", sum("sum") AS "sum", min("min") AS "min", max("max") AS "max" ' +
+        `FROM "readings" WHERE ${rollupWhere} GROUP BY time(3600000ms), "sensor" fill(none)`,
     );
   });
 

@@ -1,13 +1,17 @@
 import type { AggregateQuery, ReadingFilter } from '@ssc-monitor/core';
+import type { Span } from '../rollup-plan.js';
 import { StoreError } from '../store-error.js';
 import {
   FIELD,
   MAX_TIME_MS,
   MEASUREMENT,
+  RESOLUTION_TAGS,
   TAG_DISTRICT,
   TAG_QUANTITY,
+  TAG_RESOLUTION,
   TAG_SENSOR,
   encodeTagValue,
+  type RollupResolution,
 } from './line-protocol.js';
 
 /*
@@ -21,6 +25,9 @@ import {
 export function quoteString(value: string): string {
   return `'${value.replace(/[\\'\n]/g, (char) => (char === '\n' ? '\\n' : `\\${char}`))}'`;
 }
+
+/** Every time InfluxDB can store, explicitly: servers that default the upper bound to now() would hide future points. */
+export const ALL_TIME = `time >= ${-MAX_TIME_MS}ms AND time <= ${MAX_TIME_MS}ms`;
 
 /** A double-quoted identifier (database, measurement, tag or field name). */
 export function quoteIdent(name: string): string {
@@ -75,9 +82,15 @@ export function matchesNothing(filter: ReadingFilter): boolean {
   );
 }
 
-function whereClause(filter: ReadingFilter): string {
+/**
+ * Conditions on a filter's points of one resolution: raw readings by default. `= ''` matches a
+ * missing tag, so raw reads never see roll-up points, and roll-up reads never see raw ones.
+ */
+export function whereClause(filter: ReadingFilter, resolution?: RollupResolution): string {
+  const tag = resolution === undefined ? '' : RESOLUTION_TAGS[resolution];
   const clauses = [
     `${quoteIdent(TAG_QUANTITY)} = ${tagLiteral(filter.quantity)}`,
+    `${quoteIdent(TAG_RESOLUTION)} = ${quoteString(tag)}`,
     `time >= ${timeLiteral(filter.from)}`,
     `time < ${timeLiteral(filter.to)}`,
   ];
@@ -86,8 +99,13 @@ function whereClause(filter: ReadingFilter): string {
   return clauses.join(' AND ');
 }
 
-const FROM = `FROM ${quoteIdent(MEASUREMENT)}`;
+export const FROM = `FROM ${quoteIdent(MEASUREMENT)}`;
 const VALUE = quoteIdent(FIELD);
+/** The raw fields, by the names roll-up queries give their sums too. */
+export const RAW_FIELDS = `count(${VALUE}) AS "count", sum(${VALUE}) AS "sum", min(${VALUE}) AS "min", max(${VALUE}) AS "max"`;
+/** Roll-up points merged, by the same names. */
+export const ROLLUP_FIELDS =
+  'sum("count") AS "count", sum("sum") AS "sum", min("min") AS "min", max("max") AS "max"';
 
 /**
  * Bucketed count, sum, min and max. InfluxQL aligns GROUP BY time() buckets to the Unix epoch and
@@ -101,8 +119,7 @@ export function aggregateStatement(query: AggregateQuery, above?: number): strin
       `bucket width must be a positive whole number of ms, got ${query.every}`,
     );
   }
-  const fields =
-    above === undefined ? `count(${VALUE}), sum(${VALUE}), min(${VALUE}), max(${VALUE})` : `count(${VALUE})`;
+  const fields = above === undefined ? RAW_FIELDS : `count(${VALUE}) AS "count"`;
   const where =
     above === undefined ? whereClause(query) : `${whereClause(query)} AND ${VALUE} > ${numberLiteral(above)}`;
   const sensor = query.groupBy === 'sensor' ? `, ${quoteIdent(TAG_SENSOR)}` : '';
@@ -120,10 +137,24 @@ export function readingsStatement(filter: ReadingFilter): string {
  * range keeps servers that default the upper bound to now() from hiding future-dated readings.
  */
 export function latestStatement(sensorIds?: readonly string[]): string {
-  const range = `time >= ${timeLiteral(-MAX_TIME_MS)} AND time <= ${timeLiteral(MAX_TIME_MS)}`;
+  const range = `${quoteIdent(TAG_RESOLUTION)} = '' AND ${ALL_TIME}`;
   const where = sensorIds === undefined ? range : `${range} AND ${anyOf(TAG_SENSOR, sensorIds)}`;
   const keys = [TAG_SENSOR, TAG_QUANTITY, TAG_DISTRICT].map(quoteIdent).join(', ');
   return `SELECT last(${VALUE}) ${FROM} WHERE ${where} GROUP BY ${keys}`;
+}
+
+/**
+ * Buckets of `every` ms from the roll-ups of `resolution` in `span`, as `aggregateStatement` gives
+ * them from raw readings (same columns, same grouping).
+ */
+export function rollupAggregateStatement(
+  query: AggregateQuery,
+  span: Span,
+  resolution: RollupResolution,
+): string {
+  const where = whereClause({ ...query, ...span }, resolution);
+  const sensor = query.groupBy === 'sensor' ? `, ${quoteIdent(TAG_SENSOR)}` : '';
+  return `SELECT ${ROLLUP_FIELDS} ${FROM} WHERE ${where} GROUP BY time(${query.every}ms)${sensor} fill(none)`;
 }
 
 /** Idempotent on 1.x: creating an existing database is not an error. */

@@ -7,6 +7,13 @@ export const FIELD = 'value';
 export const TAG_SENSOR = 'sensor';
 export const TAG_QUANTITY = 'quantity';
 export const TAG_DISTRICT = 'district';
+/**
+ * Roll-ups live in `readings` too, as points tagged `resolution=1h` or `1d` with fields count,
+ * sum, min and max at their bucket's start; raw readings have no resolution tag.
+ */
+export const TAG_RESOLUTION = 'resolution';
+export const RESOLUTION_TAGS = { hour: '1h', day: '1d' } as const;
+export type RollupResolution = keyof typeof RESOLUTION_TAGS;
 
 /**
  * Largest |timestamp| InfluxDB can hold, in ms: it stores int64 nanoseconds, and the extremes of
@@ -82,4 +89,25 @@ export function toLineProtocol(readings: readonly StoredReading[], start = 0, en
   const lines = new Array<string>(Math.max(0, end - start));
   for (let i = start; i < end; i += 1) lines[i - start] = toLine(readings[i]!, i);
   return lines.join('\n');
+}
+
+/** One roll-up bucket of one series; tag values in their stored (encoded) form, as queries return them. */
+export interface RollupPoint {
+  readonly sensor: string;
+  readonly quantity: string;
+  readonly district: string;
+  readonly bucket: number;
+  readonly count: number;
+  readonly sum: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/** A roll-up point's line; `count` is an integer field, the others floats. */
+export function rollupLine(point: RollupPoint, resolution: RollupResolution): string {
+  const tags =
+    `${TAG_DISTRICT}=${escape.tag(point.district)},${TAG_QUANTITY}=${escape.tag(point.quantity)},` +
+    `${TAG_RESOLUTION}=${RESOLUTION_TAGS[resolution]},${TAG_SENSOR}=${escape.tag(point.sensor)}`;
+  const fields = `count=${point.count}i,sum=${String(point.sum)},min=${String(point.min)},max=${String(point.max)}`;
+  return `${PREFIX},${tags} ${fields} ${point.bucket}`;
 }

@@ -99,11 +99,28 @@ export class SpoolForwarder {
 
   /** Retries at once, then waits until the spool is empty or `timeoutMs` has passed. */
   async drain(timeoutMs: number): Promise<boolean> {
-    const deadline = (this.#options.now ?? Date.now)() + timeoutMs;
     this.#wake?.();
-    while (this.#options.spool.batches() > 0 && this.#running !== undefined && !this.#stopping) {
-      const left = deadline - (this.#options.now ?? Date.now)();
-      if (left <= 0) break;
+    await this.#waitWhile(() => this.#options.spool.batches() > 0 && this.#running !== undefined, timeoutMs);
+    return this.#options.spool.batches() === 0;
+  }
+
+  /**
+   * Resolves true once every batch up to `seq` has left the spool (acknowledged, or refused and
+   * skipped); false as soon as InfluxDB is unreachable, or after `timeoutMs`.
+   */
+  async passed(seq: number, timeoutMs: number): Promise<boolean> {
+    const behind = (): boolean => (this.#options.spool.first()?.seq ?? Infinity) <= seq;
+    await this.#waitWhile(() => behind() && this.#connected, timeoutMs);
+    return !behind();
+  }
+
+  /** Waits for forwarding progress while `condition` holds, at most `timeoutMs`. */
+  async #waitWhile(condition: () => boolean, timeoutMs: number): Promise<void> {
+    const now = this.#options.now ?? Date.now;
+    const deadline = now() + timeoutMs;
+    while (condition() && !this.#stopping) {
+      const left = deadline - now();
+      if (left <= 0) return;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         new Promise<void>((resolve) => this.#progress.push(resolve)),
@@ -111,7 +128,6 @@ export class SpoolForwarder {
       ]);
       clearTimeout(timer);
     }
-    return this.#options.spool.batches() === 0;
   }
 
   /** Aborts a send in flight (its batch stays spooled) and ends the loop. */
