@@ -75,6 +75,13 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'Let feeds reach loopback, link-local and private addresses (intranet portals)',
   }),
+  RAW_RETENTION: Type.Optional(
+    Type.String({
+      pattern: '^\\d+(\\.\\d+)?(ms|s|m|h|d|w|y)$',
+      description:
+        'Keep raw readings this long (e.g. 90d); hourly and daily roll-ups are kept for ever. Unset: keep all',
+    }),
+  ),
   DATA_DIR: Type.String({ default: './data', minLength: 1, description: 'Folder of the embedded store' }),
   PLAN_FILE: Type.Optional(
     Type.String({ minLength: 1, description: 'Master plan YAML; the demo plan when absent' }),
