@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { DeadLetterLog, Store } from '@ssc-monitor/core';
+import { parseDurationMs, type DeadLetterLog, type Store } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
 import { createEmbeddedStorage } from './adapters/store/index.js';
 import { InfluxStore } from './adapters/store/influx/index.js';
@@ -17,9 +17,14 @@ export interface PlatformStorage {
 
 /** Opens the store chosen by STORE (embedded DuckDB by default, or InfluxDB) under DATA_DIR. */
 export async function openPlatformStorage(config: Config, logger: Logger): Promise<PlatformStorage> {
+  const retention =
+    config.RAW_RETENTION === undefined
+      ? {}
+      : { rawRetentionMs: parseDurationMs(config.RAW_RETENTION) ?? Infinity };
   const embedded = createEmbeddedStorage({
     dataDir: config.DATA_DIR,
     logger: logger.child({ module: 'store' }),
+    ...(config.STORE === 'embedded' ? retention : {}),
   });
   try {
     await embedded.start();
@@ -42,6 +47,7 @@ export async function openPlatformStorage(config: Config, logger: Logger): Promi
     bucket: config.INFLUX_BUCKET,
     spoolDir: join(config.DATA_DIR, 'influx-spool'),
     logger: logger.child({ module: 'influx' }),
+    ...retention,
     ...(config.INFLUX_TOKEN ? { token: config.INFLUX_TOKEN } : {}),
     ...(config.INFLUX_USERNAME ? { username: config.INFLUX_USERNAME } : {}),
     ...(config.INFLUX_PASSWORD ? { password: config.INFLUX_PASSWORD } : {}),
