@@ -75,5 +75,4 @@ export {
   type PortalPageResult,
 } from './portals.js';
 export { parseCsv, type CsvParseResult, type CsvRecord } from './csv.js';
-export { isValidTimeZone, zonedToEpoch, type LocalDateTime, type ZonedResult } from './local-time.js';
 export { compileTimeFormat, type TimeFormatSpec, type TimeParser } from './time-format.js';

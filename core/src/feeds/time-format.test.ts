@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, zonedToEpoch } from './local-time.js';
+import { isTimeZone, zonedToEpoch } from '../time/local-time.js';
 import { compileTimeFormat, type TimeFormatSpec } from './time-format.js';
 
 function parserFor(spec: TimeFormatSpec) {
@@ -139,8 +139,8 @@ describe('zonedToEpoch across daylight-saving changes', () => {
   });
 
   it('knows IANA zones', () => {
-    expect(isValidTimeZone('America/Los_Angeles')).toBe(true);
-    expect(isValidTimeZone('UTC')).toBe(true);
-    expect(isValidTimeZone('Nowhere/Special')).toBe(false);
+    expect(isTimeZone('America/Los_Angeles')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Nowhere/Special')).toBe(false);
   });
 });

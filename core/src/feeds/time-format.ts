@@ -1,4 +1,4 @@
-import { isValidTimeZone, zonedToEpoch, type LocalDateTime, type ZonedResult } from './local-time.js';
+import { isTimeZone, zonedToEpoch, type LocalDateTime, type ZonedResult } from '../time/local-time.js';
 
 /** Names of the built-in time formats; anything else is a pattern such as `dd/MM/yyyy HH:mm`. */
 export const TIME_FORMATS = ['iso8601', 'epoch_ms', 'epoch_s'] as const;
@@ -141,7 +141,7 @@ function patternParser(pattern: string, timeZone: string): TimeFormatResult {
 
 /** Builds the parser for a feed's time column, or says why the format cannot work. */
 export function compileTimeFormat(spec: TimeFormatSpec): TimeFormatResult {
-  if (spec.timeZone !== undefined && !isValidTimeZone(spec.timeZone))
+  if (spec.timeZone !== undefined && !isTimeZone(spec.timeZone))
     return { ok: false, reason: `'${spec.timeZone}' is not an IANA time zone (e.g. Europe/Paris)` };
   switch (spec.format) {
     case 'iso8601':

@@ -1,67 +1,31 @@
+import { isTimeZone as isIanaZone, zonedToEpoch, zoneOffsetMs, type LocalDateTime } from '@ssc-monitor/core';
+
 /** A local wall-clock time, as written in a data file. */
-export interface WallTime {
-  readonly year: number;
-  /** 1–12 */
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-}
+export type WallTime = LocalDateTime;
 
 const DAY_MS = 86_400_000;
+/** Fixed offsets a data file may name instead of a zone: UTC, Z, +08:00, -0700. */
 const FIXED = /^(?:UTC|Z|([+-])(\d{2}):?(\d{2}))$/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
-  }
-  return f;
+function fixedOffset(zone: string): number | undefined {
+  const fixed = FIXED.exec(zone);
+  if (!fixed) return undefined;
+  return fixed[1] === undefined
+    ? 0
+    : (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
 }
+
+const naive = (wall: WallTime) =>
+  Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond);
 
 /** True for an IANA zone (America/Los_Angeles), UTC, or a fixed offset such as +08:00. */
 export function isTimeZone(zone: string): boolean {
-  if (FIXED.test(zone)) return true;
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
+  return FIXED.test(zone) || isIanaZone(zone);
 }
 
 /** The zone's offset from UTC at an instant, ms (local = UTC + offset). */
 export function offsetAt(zone: string, epochMs: number): number {
-  const fixed = FIXED.exec(zone);
-  if (fixed)
-    return fixed[1] === undefined
-      ? 0
-      : (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) * 60_000;
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  const parts: Record<string, number> = {};
-  for (const { type, value } of formatter(zone).formatToParts(whole)) parts[type] = Number(value);
-  const local = Date.UTC(
-    parts.year ?? 0,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  return local - whole;
+  return fixedOffset(zone) ?? zoneOffsetMs(epochMs, zone);
 }
 
 /**
@@ -69,35 +33,15 @@ export function offsetAt(zone: string, epochMs: number): number {
  * the hour a daylight-saving change repeats, none in the hour it skips.
  */
 export function instantsOf(wall: WallTime, zone: string): number[] {
-  const naive = Date.UTC(
-    wall.year,
-    wall.month - 1,
-    wall.day,
-    wall.hour,
-    wall.minute,
-    wall.second,
-    wall.millisecond,
-  );
-  // The offsets in force a day either side cover any transition near this time.
-  const offsets = new Set([
-    offsetAt(zone, naive - DAY_MS),
-    offsetAt(zone, naive),
-    offsetAt(zone, naive + DAY_MS),
-  ]);
-  const out = [...offsets].map((offset) => naive - offset).filter((t) => offsetAt(zone, t) === naive - t);
-  return [...new Set(out)].sort((a, b) => a - b);
+  const fixed = fixedOffset(zone);
+  if (fixed !== undefined) return [naive(wall) - fixed];
+  const resolved = zonedToEpoch(wall, zone);
+  if (!resolved.ok) return [];
+  return resolved.later === undefined ? [resolved.ts] : [resolved.ts, resolved.later];
 }
 
 /** The offset in force just before a skipped hour, so a wall time in the gap maps as clocks read before. */
 export function gapInstant(wall: WallTime, zone: string): number {
-  const naive = Date.UTC(
-    wall.year,
-    wall.month - 1,
-    wall.day,
-    wall.hour,
-    wall.minute,
-    wall.second,
-    wall.millisecond,
-  );
-  return naive - offsetAt(zone, naive - DAY_MS);
+  const at = naive(wall);
+  return at - offsetAt(zone, at - DAY_MS);
 }
