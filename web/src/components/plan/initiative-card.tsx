@@ -86,3 +86,21 @@ export function InitiativeCard({ initiative, kpis, measured, today }: Initiative
     </article>
   );
 }
+
+export interface InitiativeListProps extends Omit<InitiativeCardProps, 'initiative'> {
+  readonly initiatives: readonly Initiative[];
+  readonly className: string;
+  readonly emptyText: string;
+}
+
+/** The plan's initiatives as cards, or a sentence when there are none (master-plan view and report). */
+export function InitiativeList({ initiatives, className, emptyText, ...card }: InitiativeListProps) {
+  if (initiatives.length === 0) return <p className="muted">{emptyText}</p>;
+  return (
+    <div className={className}>
+      {initiatives.map((initiative) => (
+        <InitiativeCard key={initiative.id} initiative={initiative} {...card} />
+      ))}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { KpiSnapshot } from '@ssc-monitor/core';
-import { InitiativeCard } from '../../../components/plan/initiative-card';
+import { InitiativeList } from '../../../components/plan/initiative-card';
 import { ErrorState, LoadingState } from '../../../components/ui/async-state';
 import { Panel } from '../../../components/ui/panel';
 import { useKpis } from '../../../lib/data/kpis';
@@ -53,21 +53,14 @@ export function PlanView() {
         <TargetsSection plan={plan.data} kpis={byId} />
       </Panel>
       <Panel title="3 · Action plan" label="Initiatives" testId="plan-section-initiatives">
-        {initiatives.length === 0 ? (
-          <p className="muted">No initiatives in the plan yet.</p>
-        ) : (
-          <div className="plan-initiatives">
-            {initiatives.map((initiative) => (
-              <InitiativeCard
-                key={initiative.id}
-                initiative={initiative}
-                kpis={byId}
-                measured={measured}
-                today={today}
-              />
-            ))}
-          </div>
-        )}
+        <InitiativeList
+          initiatives={initiatives}
+          className="plan-initiatives"
+          emptyText="No initiatives in the plan yet."
+          kpis={byId}
+          measured={measured}
+          today={today}
+        />
         {stakeholders.length > 0 && (
           <p className="plan-stakeholders" data-testid="stakeholders">
             <strong>Stakeholders:</strong>{' '}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { KpiSnapshot } from '@ssc-monitor/core';
-import { InitiativeCard } from '../../../components/plan/initiative-card';
+import { InitiativeList } from '../../../components/plan/initiative-card';
 import { ErrorState, LoadingState } from '../../../components/ui/async-state';
 import { useKpis } from '../../../lib/data/kpis';
 import { formatPlanDate } from '../../../lib/format';
@@ -98,21 +98,14 @@ export function ReportView() {
       </section>
       <section className="report-section report-section--initiatives" aria-labelledby="report-initiatives">
         <h2 id="report-initiatives">Initiatives</h2>
-        {initiatives.length === 0 ? (
-          <p>The plan lists no initiatives yet.</p>
-        ) : (
-          <div className="report-initiatives">
-            {initiatives.map((initiative) => (
-              <InitiativeCard
-                key={initiative.id}
-                initiative={initiative}
-                kpis={byId}
-                measured={measured}
-                today={today}
-              />
-            ))}
-          </div>
-        )}
+        <InitiativeList
+          initiatives={initiatives}
+          className="report-initiatives"
+          emptyText="The plan lists no initiatives yet."
+          kpis={byId}
+          measured={measured}
+          today={today}
+        />
       </section>
     </article>
   );
