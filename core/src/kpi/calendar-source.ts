@@ -1,4 +1,5 @@
 import type { Reading } from '../readings/reading.js';
+import type { QuantityId } from '../vocabulary/quantities.js';
 import { localDateHour } from '../time/local-time.js';
 import { formulaQuantities, type CalendarWindow, type KpiDefinition } from './definition.js';
 import { formulaThreshold } from './formula.js';
@@ -51,6 +52,7 @@ export class CalendarSource implements KpiValueSource {
   readonly #recent = new Map<string, { value: number; ts: number }>();
   readonly #unit: CalendarWindow['unit'];
   readonly #threshold: number | undefined;
+  readonly #quantities: ReadonlySet<QuantityId>;
 
   constructor(private readonly options: CalendarSourceOptions) {
     const window = options.definition.window as CalendarWindow;
@@ -58,6 +60,7 @@ export class CalendarSource implements KpiValueSource {
     this.staleAfterMs = window.unit === 'year' ? 40 * 24 * HOUR : 2 * 24 * HOUR;
     const formula = options.definition.formula;
     this.#threshold = formulaThreshold(formula.kind === 'change_rate' ? formula.of : formula);
+    this.#quantities = new Set(formulaQuantities(formula));
   }
 
   /** Replaces the state with day tables rebuilt from the store: the period starting at `start` and the one before. */
@@ -69,9 +72,7 @@ export class CalendarSource implements KpiValueSource {
   }
 
   add(reading: Reading): boolean {
-    const formula = this.options.definition.formula;
-    const quantities = formulaQuantities(formula);
-    if (!quantities.includes(reading.quantity)) return false;
+    if (!this.#quantities.has(reading.quantity)) return false;
     const { date, hour } = localDateHour(reading.ts, this.options.timeZone);
     const start = periodStart(date, this.#unit);
     if (this.#start !== null && start > this.#start) this.#rollOver(start);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { formatPlanIssues, validatePlan, type Plan, type PlatformView } from '@ssc-monitor/core';
@@ -88,10 +89,7 @@ const planRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async (app
     async (request) => {
       const entry = { ...request.body, id: request.params.id };
       const current = view.plan.kpis.find((k) => k.id === entry.id);
-      if (
-        current?.baseline.frozen !== undefined &&
-        JSON.stringify(entry.baseline) !== JSON.stringify(current.baseline)
-      )
+      if (current?.baseline.frozen !== undefined && !isDeepStrictEqual(entry.baseline, current.baseline))
         throw new ApiError(
           'API_ERR_BASELINE_FROZEN',
           `The baseline of ${entry.id} is frozen; send it unchanged, or unfreeze it first (DELETE /api/plan/kpis/${entry.id}/baseline/freeze).`,
