@@ -68,18 +68,18 @@ describe('baseline freezing, trend and U4SSC export on a running platform', () =
     platform = await startTestPlatform();
     const client = await platform.publisher();
     const now = Date.now();
-    // PM2.5 falling by 0.2 µg/m³ a day over the last 20 days.
-    for (let d = 20; d >= 0; d -= 1)
+    // PM2.5 falling by 0.1 µg/m³ a day over the last 40 days.
+    for (let d = 40; d >= 0; d -= 1)
       await client.publishAsync(
         'sensors/aq-centre-1',
-        JSON.stringify({ pm25: 14 - 0.2 * (20 - d), ts: now - d * DAY - HOUR }),
+        JSON.stringify({ pm25: 14 - 0.1 * (40 - d), ts: now - d * DAY - HOUR }),
         { qos: 1 },
       );
-    await waitFor('readings stored', () => platform!.pipeline.counters().stored === 21);
+    await waitFor('readings stored', () => platform!.pipeline.counters().stored === 41);
     const detail = await platform.get<{ kpi: KpiSnapshot; definition: KpiDefinition; trend: Trend | null }>(
       '/api/kpis/env.air.pm25',
     );
-    expect(detail.body.trend?.slopePerYear).toBeLessThan(-50);
+    expect(detail.body.trend?.slopePerYear).toBeLessThan(-30);
     expect(detail.body.trend?.meetsTarget).toBe(true);
     expect(detail.body.trend?.verdict).toMatch(/^At the current trend, the 2027 target of 15 µg\/m³ is met/);
 

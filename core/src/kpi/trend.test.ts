@@ -31,7 +31,11 @@ describe('trend', () => {
     expect(missed?.verdict).toMatch(/is missed by \d+ %/);
   });
 
-  it('needs at least two values', () => {
+  it('needs at least two weeks of points over a month before projecting years ahead', () => {
     expect(projectTrend([{ t: T0, value: 1 }], target, 'higher_is_better', '%')).toBeNull();
+    const twoDays = Array.from({ length: 48 }, (_, i) => ({ t: T0 + i * 3_600_000, value: 20 - i }));
+    expect(projectTrend(twoDays, target, 'lower_is_better', 'µg/m³')).toBeNull();
+    const fewPoints = Array.from({ length: 10 }, (_, i) => ({ t: T0 + i * 5 * DAY, value: 20 - i }));
+    expect(projectTrend(fewPoints, target, 'lower_is_better', 'µg/m³')).toBeNull();
   });
 });

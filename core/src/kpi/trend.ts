@@ -3,7 +3,14 @@ import type { Direction } from './definition.js';
 import { endOfDate } from './progress.js';
 import type { Target } from './snapshot.js';
 
-const YEAR = 365.25 * 86_400_000;
+const DAY = 86_400_000;
+const YEAR = 365.25 * DAY;
+/**
+ * Least history a trend is fitted on: a line through a few days of a daily-cycling indicator,
+ * extrapolated years ahead, says nothing (and can project negative concentrations).
+ */
+export const MIN_TREND_SPAN_MS = 30 * DAY;
+export const MIN_TREND_POINTS = 14;
 
 export interface Trend {
   /** Least-squares slope of the KPI, in its unit per year. */
@@ -53,7 +60,9 @@ export function projectTrend(
 ): Trend | null {
   const line = fitLine(points);
   const valid = points.filter((p) => p.value !== null);
-  if (line === null || valid.length < 2) return null;
+  if (line === null || valid.length < MIN_TREND_POINTS) return null;
+  const span = Math.max(...valid.map((p) => p.t)) - Math.min(...valid.map((p) => p.t));
+  if (span < MIN_TREND_SPAN_MS) return null;
   const at = endOfDate(target.date);
   const projected = line.intercept + line.slope * at;
   const meetsTarget = direction === 'lower_is_better' ? projected <= target.value : projected >= target.value;
