@@ -137,8 +137,9 @@ describe('the planner workspace, master plan and report in Chromium', () => {
       await page.locator(`[data-testid="plan-section-${section}"]`).waitFor({ timeout: 10_000 });
     expect(await page.locator('[data-testid="baseline-row"]').count()).toBe(platform.view.plan.kpis.length);
     const baseline = page.locator(`[data-testid="baseline-row"][data-kpi-id="${KPI}"]`);
-    // Readings start ten days ago, so the 2024 baseline period has nothing to measure, and says so.
-    await expect.poll(() => baseline.textContent()).toMatch(/17\.8 µg\/m³.*Unknown.*No.*No stored data$/);
+    // The demo plan flags this baseline as measured; readings start ten days ago, so the 2024
+    // baseline period has nothing to measure, and says so.
+    await expect.poll(() => baseline.textContent()).toMatch(/17\.8 µg\/m³.*Measured.*No.*No stored data$/);
     const effect = page.locator(`[data-testid="initiative-effect"][data-kpi-id="${KPI}"]`);
     await expect.poll(() => effect.getAttribute('data-tone'), { timeout: 10_000 }).toBe('better');
     expect(await effect.textContent()).toMatch(/Fell \d+ % \(14\.\d µg\/m³ → 14\.\d µg\/m³\): better/);
