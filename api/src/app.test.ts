@@ -6,20 +6,20 @@ const start = useTestApp();
 
 describe('GET /api/health', () => {
   it('answers 200 with the report when ok', async () => {
-    const { app, view } = await start();
-    const res = await app.inject('/api/health');
+    const { inject, view } = await start();
+    const res = await inject('/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(view.healthReport);
   });
 
   it('answers 503 with the same body when degraded', async () => {
-    const { app, view } = await start();
+    const { inject, view } = await start();
     view.healthReport = {
       ...view.healthReport,
       status: 'degraded',
       store: { kind: 'influx', ok: false, lastError: 'connect ECONNREFUSED' },
     };
-    const res = await app.inject('/api/health');
+    const res = await inject('/api/health');
     expect(res.statusCode).toBe(503);
     expect(res.json()).toEqual(view.healthReport);
   });
@@ -27,16 +27,16 @@ describe('GET /api/health', () => {
 
 describe('GET /api/plan and /api/catalogue', () => {
   it('returns the plan as parsed, defaults included', async () => {
-    const { app, view } = await start();
-    const res = await app.inject('/api/plan');
+    const { inject, view } = await start();
+    const res = await inject('/api/plan');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(view.plan);
     expect(res.json()).toMatchObject({ city: { name: 'Testville' }, tolerance: 0.1 });
   });
 
   it('returns every catalogue definition with the catalogue version', async () => {
-    const { app } = await start();
-    const res = await app.inject('/api/catalogue');
+    const { inject } = await start();
+    const res = await inject('/api/catalogue');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ version: CATALOGUE_VERSION, kpis: CATALOGUE });
   });
@@ -61,6 +61,8 @@ describe('OpenAPI', () => {
     '/api/export/u4ssc',
     '/api/plan/kpis/{id}/baseline/freeze',
     '/api/stream',
+    '/api/session',
+    '/api/keys',
   ];
 
   interface Operation {
@@ -70,8 +72,8 @@ describe('OpenAPI', () => {
   }
 
   it('lists every route, each with a summary and a 200 response', async () => {
-    const { app } = await start();
-    const res = await app.inject('/docs/json');
+    const { inject } = await start();
+    const res = await inject('/docs/json');
     expect(res.statusCode).toBe(200);
     const paths = res.json<{
       paths: Record<string, Partial<Record<'get' | 'put' | 'post' | 'delete', Operation>>>;
@@ -86,9 +88,8 @@ describe('OpenAPI', () => {
   });
 
   it('documents the series query parameters and the error responses', async () => {
-    const { app } = await start();
-    const paths = (await app.inject('/docs/json')).json<{ paths: Record<string, { get: Operation }> }>()
-      .paths;
+    const { inject } = await start();
+    const paths = (await inject('/docs/json')).json<{ paths: Record<string, { get: Operation }> }>().paths;
     const series = paths['/api/kpis/{id}/series']?.get;
     const params = series?.parameters ?? [];
     expect(params.map((p) => `${p.in}:${p.name}`).sort()).toEqual([
@@ -98,12 +99,20 @@ describe('OpenAPI', () => {
       'query:to',
     ]);
     for (const param of params) expect(param.description, param.name).toMatch(/\w/);
-    expect(Object.keys(series?.responses ?? {}).sort()).toEqual(['200', '400', '404', '500']);
+    expect(Object.keys(series?.responses ?? {}).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '429',
+      '500',
+    ]);
   });
 
   it('serves Swagger UI at /docs', async () => {
-    const { app } = await start();
-    const res = await app.inject('/docs');
+    const { inject } = await start();
+    const res = await inject('/docs');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.body).toContain('Swagger UI');

@@ -25,6 +25,14 @@ export const API_ERRORS = {
   API_ERR_KPI_NOT_FOUND: 404,
   API_ERR_SENSOR_NOT_FOUND: 404,
   API_ERR_ROUTE_NOT_FOUND: 404,
+  /** No valid API key or session came with a request that needs one. */
+  API_ERR_UNAUTHENTICATED: 401,
+  /** The caller's role is below what the access policy requires for this route. */
+  API_ERR_FORBIDDEN: 403,
+  /** The request body is larger than the configured limit. */
+  API_ERR_PAYLOAD_TOO_LARGE: 413,
+  /** Too many requests from one client; `Retry-After` says when to try again. */
+  API_ERR_RATE_LIMITED: 429,
   /** Something failed on the server; the details go to the server log, never to the client. */
   API_ERR_INTERNAL: 500,
 } as const;

@@ -7,6 +7,7 @@ import {
   type PlatformView,
 } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
+import type { AdminKeyState } from '@ssc-monitor/api';
 import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
 import { LocalMonitor } from './pipeline/local-monitor.js';
 import { ForwardConsumer } from './scale-out/forward-consumer.js';
@@ -31,6 +32,8 @@ export interface RunningPlatform {
   readonly mqttUrl: string;
   readonly view: PlatformView;
   readonly pipeline: IngestPipeline;
+  /** The generated admin key, to print at start; see ensureAdminKey. */
+  readonly admin: AdminKeyState;
   /** Stops intake, flushes the store, then closes the broker and the HTTP server. */
   stop(): Promise<void>;
 }
@@ -141,7 +144,7 @@ async function startParts(
     broker: { mode: config.MQTT_URL ? 'external' : 'embedded', url: mqttUrl },
     startedAt: Date.now(),
   });
-  const httpUrl = await startHttp(view, config, logger, closers);
+  const { url: httpUrl, admin } = await startHttp(view, config, logger, closers);
   if (demoOn && config.ROLE !== 'worker') {
     const demo: RunningDemo = await startDemo({
       plan,
@@ -152,7 +155,7 @@ async function startParts(
     });
     closers.push(() => demo.stop());
   }
-  return { httpUrl, mqttUrl, view, pipeline };
+  return { httpUrl, mqttUrl, view, pipeline, admin };
 }
 
 /** Rebuilds KPI windows and sensor state from the store, so a restart shows the same values. */

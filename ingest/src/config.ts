@@ -99,6 +99,28 @@ export const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  PUBLIC_DASHBOARD: Type.Boolean({
+    default: false,
+    description: 'Let anyone read the GET routes the API policy marks public (a citizen dashboard)',
+  }),
+  API_POLICY_FILE: Type.Optional(
+    Type.String({ minLength: 1, description: 'Access policy YAML; api/policy.yaml when unset' }),
+  ),
+  CORS_ORIGINS: Type.String({
+    default: '',
+    pattern: '^(https?://[^,\\s/]+(,https?://[^,\\s/]+)*)?$',
+    description: 'Comma-separated origins allowed to call the API cross-site; none when empty',
+  }),
+  API_RATE_LIMIT: Type.Integer({
+    ...Positive,
+    default: 1200,
+    description: 'Requests per client IP per minute; more get 429 with Retry-After',
+  }),
+  API_BODY_LIMIT: Type.Integer({
+    minimum: 1024,
+    default: 1_048_576,
+    description: 'Largest request body in bytes; larger ones get 413',
+  }),
   INGEST_BATCH_SIZE: Type.Integer({ ...Positive, default: 5000, description: 'Readings per store write' }),
   INGEST_FLUSH_MS: Type.Integer({
     ...Positive,

@@ -1,7 +1,24 @@
+import type { AdminKeyState } from '@ssc-monitor/api';
+import type { Logger } from 'pino';
 import { loadConfig } from './config.js';
 import { startPlatform } from './app.js';
 import { createLogger } from './logger.js';
 import { PlatformError } from './platform-errors.js';
+
+/** Prints the generated admin key at every start, so the person who started the demo can sign in. */
+function logAdminKey(logger: Logger, url: string, admin: AdminKeyState): void {
+  if (admin.kind === 'managed') {
+    logger.info('API keys are managed with `npm run keys -- list|create|revoke`');
+    return;
+  }
+  const verb = admin.kind === 'created' ? 'generated' : 'kept';
+  logger.warn(
+    { adminKeyFile: admin.file, dashboard: url },
+    `\n\n  Admin API key (${verb}, also in ${admin.file}):\n\n    ${admin.key}\n\n` +
+      `  Sign in at ${url} with it. Create keys for others with \`npm run keys -- create --role viewer --name "wall screen"\`,\n` +
+      '  then revoke this one with `npm run keys -- revoke <id>`.\n',
+  );
+}
 
 /** Entry point of `npm start`: config → logger → platform; Ctrl-C stops cleanly. */
 async function main(): Promise<void> {
@@ -27,6 +44,7 @@ async function main(): Promise<void> {
     { dashboard: platform.httpUrl, docs: `${platform.httpUrl}/docs`, mqtt: platform.mqttUrl },
     `ssc-monitor is running: open ${platform.httpUrl}`,
   );
+  logAdminKey(logger, platform.httpUrl, platform.admin);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -6,6 +6,8 @@ export const PLATFORM_ERROR_CODES = [
   'PLATFORM_ERR_BROKER_UNREACHABLE',
   'PLATFORM_ERR_STORE',
   'PLATFORM_ERR_REDIS',
+  /** The API policy file or the API keys file is unreadable or invalid. */
+  'PLATFORM_ERR_AUTH',
 ] as const;
 
 export type PlatformErrorCode = (typeof PLATFORM_ERROR_CODES)[number];

@@ -1,6 +1,20 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PlatformView } from '@ssc-monitor/core';
-import { buildApiApp, listenApi } from '@ssc-monitor/api';
+import {
+  AccessPolicy,
+  API_KEYS_FILE,
+  ApiKeyStore,
+  AuthError,
+  buildApiApp,
+  DEFAULT_POLICY_FILE,
+  ensureAdminKey,
+  FileKeyPersistence,
+  listenApi,
+  type AdminKeyState,
+  type ApiAuthOptions,
+} from '@ssc-monitor/api';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
@@ -64,19 +78,47 @@ export async function startBroker(config: Config, logger: Logger, closers: Close
   }
 }
 
+/** Keys under DATA_DIR, the policy file, and a first admin key when there is none. */
+async function prepareAuth(config: Config): Promise<{ auth: ApiAuthOptions; admin: AdminKeyState }> {
+  try {
+    await mkdir(config.DATA_DIR, { recursive: true });
+    const keys = new ApiKeyStore(new FileKeyPersistence(join(config.DATA_DIR, API_KEYS_FILE)));
+    const policy = await AccessPolicy.load(config.API_POLICY_FILE ?? DEFAULT_POLICY_FILE);
+    const admin = await ensureAdminKey(keys, config.DATA_DIR);
+    return { auth: { keys, policy, publicDashboard: config.PUBLIC_DASHBOARD }, admin };
+  } catch (error) {
+    const reason = error instanceof AuthError ? error.message : (error as Error).message;
+    throw new PlatformError('PLATFORM_ERR_AUTH', `Cannot set up API access control: ${reason}`, {
+      cause: error,
+    });
+  }
+}
+
+export interface StartedHttp {
+  readonly url: string;
+  readonly admin: AdminKeyState;
+}
+
 export async function startHttp(
   view: PlatformView,
   config: Config,
   logger: Logger,
   closers: Closer[],
-): Promise<string> {
+): Promise<StartedHttp> {
+  const { auth, admin } = await prepareAuth(config);
   const app: FastifyInstance = await buildApiApp(view, {
     logger: logger.child({ module: 'api' }),
     webDir: WEB_DIST_DIR,
+    auth,
+    security: {
+      corsOrigins: config.CORS_ORIGINS === '' ? [] : config.CORS_ORIGINS.split(','),
+      rateLimit: config.API_RATE_LIMIT,
+      bodyLimit: config.API_BODY_LIMIT,
+    },
   });
   closers.push(() => app.close());
   try {
-    return await listenApi(app, { host: config.HOST, port: config.PORT });
+    return { url: await listenApi(app, { host: config.HOST, port: config.PORT }), admin };
   } catch (error) {
     if (!isAddressInUse(error)) throw error;
     throw new PlatformError(

@@ -31,7 +31,7 @@ export const ErrorResponseSchema = Type.Object(
   { description: 'Error' },
 );
 
-/** Response entries for the error statuses a route can answer (500 always), for the schema and OpenAPI. */
+/** Response entries for the error statuses a route can answer (401, 403, 429 and 500 always), for the schema and OpenAPI. */
 export function errorResponses(...statuses: Array<400 | 404 | 409 | 503>): Record<number, TSchema> {
-  return Object.fromEntries([...statuses, 500].map((status) => [status, ErrorResponseSchema]));
+  return Object.fromEntries([...statuses, 401, 403, 429, 500].map((status) => [status, ErrorResponseSchema]));
 }

@@ -56,8 +56,9 @@ describe('the app error handler', () => {
   });
 
   it('names the bad field of a validation error', async () => {
-    app = (await buildTestApp()).app;
-    const res = await app.inject('/api/dead-letters?limit=5000');
+    const built = await buildTestApp();
+    app = built.app;
+    const res = await built.inject('/api/dead-letters?limit=5000');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       statusCode: 400,
@@ -96,8 +97,8 @@ describe('installErrorHandling on a bare instance', () => {
     expect(tooLarge.statusCode).toBe(413);
     expect(tooLarge.json()).toEqual({
       statusCode: 413,
-      error: 'API_ERR_BAD_REQUEST',
-      message: 'Payload too large for this route',
+      error: 'API_ERR_PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('API_BODY_LIMIT'),
     });
   });
 

@@ -42,6 +42,10 @@ function handleError(error: FastifyError, request: FastifyRequest, reply: Fastif
     return reply.code(400).send(body(400, 'API_ERR_VALIDATION', validationMessage(error)));
   }
   const status = error.statusCode ?? 500;
+  if (status === 413) {
+    const message = 'The request body is larger than this server accepts (API_BODY_LIMIT).';
+    return reply.code(413).send(body(413, 'API_ERR_PAYLOAD_TOO_LARGE', message));
+  }
   if (status >= 400 && status < 500) {
     // Fastify's own client errors (bad JSON, unsupported media type…) carry no internals.
     return reply.code(status).send(body(status, 'API_ERR_BAD_REQUEST', error.message));

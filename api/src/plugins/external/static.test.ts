@@ -66,10 +66,10 @@ describe('dashboard, built', () => {
     }
   });
 
-  it('leaves the API routes to the API', async () => {
+  it('leaves the API routes to the API, sign-in included: no page stands in for a 401', async () => {
     const res = await (await withBuiltDashboard()).inject('/api/kpis');
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toHaveProperty('kpis');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ error: 'API_ERR_UNAUTHENTICATED' });
   });
 });
 
@@ -90,7 +90,7 @@ describe('dashboard, not built', () => {
       expect(res.statusCode, url).toBe(503);
       expect(res.body, url).toContain('npm run build:web');
     }
-    expect((await app.inject('/api/kpis')).statusCode).toBe(200);
+    expect((await app.inject('/api/kpis')).statusCode).toBe(401);
   });
 
   it('answers 503 when webDir does not exist', async () => {

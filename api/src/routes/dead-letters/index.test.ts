@@ -35,8 +35,8 @@ type Body = { deadLetters: DeadLetter[] };
 
 describe('GET /api/dead-letters', () => {
   it('returns the newest 100 by default, all fields kept', async () => {
-    const { app } = await start();
-    const res = await app.inject('/api/dead-letters');
+    const { inject } = await start();
+    const res = await inject('/api/dead-letters');
     expect(res.statusCode).toBe(200);
     const { deadLetters } = res.json<Body>();
     expect(deadLetters).toHaveLength(100);
@@ -45,15 +45,15 @@ describe('GET /api/dead-letters', () => {
   });
 
   it('honours limit and sensorId', async () => {
-    const { app } = await start();
-    const res = await app.inject('/api/dead-letters?limit=3&sensorId=aq-2');
+    const { inject } = await start();
+    const res = await inject('/api/dead-letters?limit=3&sensorId=aq-2');
     expect(res.statusCode).toBe(200);
     expect(res.json<Body>().deadLetters.map((l) => l.receivedAt - TEST_NOW)).toEqual([118, 116, 114]);
   });
 
   it('returns letters without a sensor with sensorId null', async () => {
-    const { app } = await start();
-    const { deadLetters } = (await app.inject('/api/dead-letters?limit=1000')).json<Body>();
+    const { inject } = await start();
+    const { deadLetters } = (await inject('/api/dead-letters?limit=1000')).json<Body>();
     expect(deadLetters).toHaveLength(120);
     expect(deadLetters.filter((l) => l.sensorId === null)).toHaveLength(12);
   });
@@ -64,8 +64,8 @@ describe('GET /api/dead-letters', () => {
     ['limit=ten', "'limit' must be integer"],
     ['sensorId=%2Fbad', "'sensorId' must match pattern"],
   ])('answers 400 to %s naming the field', async (query, message) => {
-    const { app } = await start();
-    const res = await app.inject(`/api/dead-letters?${query}`);
+    const { inject } = await start();
+    const res = await inject(`/api/dead-letters?${query}`);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       statusCode: 400,

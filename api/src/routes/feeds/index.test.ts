@@ -1,9 +1,9 @@
 import type { FeedStatus } from '@ssc-monitor/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApiApp } from '../../app.js';
 import { createMemoryView } from '../../testing/memory-platform-view.js';
-import { TEST_NOW } from '../../testing/test-app.js';
+import { bearer, createTestKeys, TEST_NOW } from '../../testing/test-app.js';
 
 const FAILING: FeedStatus = {
   id: 'fremont-bridge',
@@ -77,10 +77,16 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function start(feeds: () => Promise<FeedStatus[]>): Promise<FastifyInstance> {
+async function start(
+  feeds: () => Promise<FeedStatus[]>,
+): Promise<{ inject(url: string): Promise<LightMyRequestResponse> }> {
   const view = Object.assign(createMemoryView(TEST_NOW), { feeds });
-  app = await buildApiApp(view, { logger: false, clock: { now: () => TEST_NOW } });
-  return app;
+  const { keys, keyFor } = await createTestKeys();
+  const built = await buildApiApp(view, { logger: false, clock: { now: () => TEST_NOW }, auth: { keys } });
+  app = built;
+  return {
+    inject: (url: string) => built.inject({ url, headers: bearer(keyFor.operator) }),
+  };
 }
 
 describe('GET /api/feeds', () => {

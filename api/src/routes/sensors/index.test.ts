@@ -5,8 +5,8 @@ const start = useTestApp();
 
 describe('GET /api/sensors', () => {
   it('returns every sensor state with its latest values', async () => {
-    const { app, view } = await start();
-    const res = await app.inject('/api/sensors');
+    const { inject, view } = await start();
+    const res = await inject('/api/sensors');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ sensors: view.sensorList });
     expect(res.json<{ sensors: Array<{ latest: unknown }> }>().sensors[0]?.latest).toEqual({
@@ -17,15 +17,15 @@ describe('GET /api/sensors', () => {
 
 describe('GET /api/sensors/:id', () => {
   it('returns one sensor', async () => {
-    const { app, view } = await start();
-    const res = await app.inject('/api/sensors/stray-7');
+    const { inject, view } = await start();
+    const res = await inject('/api/sensors/stray-7');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual(view.sensorList[1]);
   });
 
   it('answers 404 saying no reading was ever received from that sensor', async () => {
-    const { app } = await start();
-    const res = await app.inject('/api/sensors/aq-99');
+    const { inject } = await start();
+    const res = await inject('/api/sensors/aq-99');
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       statusCode: 404,
@@ -35,8 +35,8 @@ describe('GET /api/sensors/:id', () => {
   });
 
   it('answers 400 for an id no sensor can have', async () => {
-    const { app } = await start();
-    const res = await app.inject('/api/sensors/-bad');
+    const { inject } = await start();
+    const res = await inject('/api/sensors/-bad');
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       error: 'API_ERR_VALIDATION',

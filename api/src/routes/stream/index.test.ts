@@ -2,7 +2,7 @@ import { get, type IncomingMessage } from 'node:http';
 import type { DeadLetter } from '@ssc-monitor/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenApi } from '../../server.js';
-import { buildTestApp, TEST_NOW, type TestApp } from '../../testing/test-app.js';
+import { bearer, buildTestApp, TEST_NOW, type TestApp } from '../../testing/test-app.js';
 
 interface SseClient {
   readonly response: IncomingMessage;
@@ -13,9 +13,9 @@ interface SseClient {
   close(): void;
 }
 
-function connect(url: string): Promise<SseClient> {
+function connect(url: string, key: string): Promise<SseClient> {
   return new Promise((resolve, reject) => {
-    const request = get(url, (response) => {
+    const request = get(url, { headers: bearer(key) }, (response) => {
       let received = '';
       const waiters = new Set<() => void>();
       response.setEncoding('utf8');
@@ -60,7 +60,7 @@ afterEach(async () => {
 async function open(): Promise<{ view: TestApp['view']; client: SseClient }> {
   current = await buildTestApp();
   const url = await listenApi(current.app, { host: '127.0.0.1', port: 0 });
-  client = await connect(`${url}/api/stream`);
+  client = await connect(`${url}/api/stream`, current.keyFor.viewer);
   return { view: current.view, client };
 }
 
