@@ -14,9 +14,19 @@ export interface Principal {
   readonly via: 'key' | 'session';
 }
 
+/** A registered route, as the onRoute hook saw it. */
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+  }
+  interface FastifyInstance {
+    /** Every route registered after installAuth, each method separately (tests walk it). */
+    readonly routeTable: readonly RouteEntry[];
   }
 }
 
@@ -78,12 +88,14 @@ async function authorize(request: FastifyRequest, auth: AuthContext): Promise<vo
 }
 
 /**
- * Checks every request against the access policy, and refuses to register a route the policy does not
+ * Checks every request against the access policy, and refuses to start with a route the policy does not
  * name (fail closed: a new route is unreachable until someone decides who may call it). The check is
  * added to each route after the rate limiter's hook, so floods of bad keys are rate limited too.
  */
 export function installAuth(app: FastifyInstance, auth: AuthContext): void {
   app.decorateRequest('principal', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   const check = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     try {
       await authorize(request, auth);
@@ -92,17 +104,22 @@ export function installAuth(app: FastifyInstance, auth: AuthContext): void {
       throw error;
     }
   };
+  const missing: string[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (auth.policy.entryFor(method, route.url) === undefined) {
-        throw new AuthError(
-          'AUTH_ERR_POLICY_MISSING_ROUTE',
-          `The access policy has no entry for ${method} ${route.url}: add one to the policy file.`,
-        );
-      }
+      routeTable.push({ method, url: route.url });
+      if (auth.policy.entryFor(method, route.url) === undefined) missing.push(`${method} ${route.url}`);
     }
     const existing = route.onRequest ?? [];
     route.onRequest = [...(Array.isArray(existing) ? existing : [existing]), check];
+  });
+  // Checked once every plugin has loaded, so ready() and listen() fail with the whole list.
+  app.addHook('onReady', async () => {
+    if (missing.length === 0) return;
+    throw new AuthError(
+      'AUTH_ERR_POLICY_MISSING_ROUTE',
+      `The access policy has no entry for ${missing.join(', ')}: add them to the policy file.`,
+    );
   });
 }
