@@ -14,7 +14,7 @@ describe('baseline freezing, trend and U4SSC export on a running platform', () =
   });
 
   const send = (method: string, path: string, body?: unknown) =>
-    fetch(`${platform!.httpUrl}${path}`, {
+    platform!.fetch(path, {
       method,
       headers: {
         'x-author': 'ana.planner',
@@ -83,7 +83,7 @@ describe('baseline freezing, trend and U4SSC export on a running platform', () =
     expect(detail.body.trend?.meetsTarget).toBe(true);
     expect(detail.body.trend?.verdict).toMatch(/^At the current trend, the 2027 target of 15 µg\/m³ is met/);
 
-    const csv = await fetch(`${platform.httpUrl}/api/export/u4ssc`);
+    const csv = await platform.fetch('/api/export/u4ssc');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toBe(

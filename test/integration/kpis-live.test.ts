@@ -17,21 +17,19 @@ describe('KPIs computed continuously', () => {
     platform = await startTestPlatform();
     const events: KpiSnapshot[] = [];
     const controller = new AbortController();
-    const stream = fetch(`${platform.httpUrl}/api/stream`, { signal: controller.signal }).then(
-      async (response) => {
-        const decoder = new TextDecoder();
-        let buffer = '';
-        for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-          buffer += decoder.decode(chunk, { stream: true });
-          for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (/^event: kpi$/m.test(block) && data) events.push(JSON.parse(data) as KpiSnapshot);
-          }
+    const stream = platform.fetch('/api/stream', { signal: controller.signal }).then(async (response) => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (/^event: kpi$/m.test(block) && data) events.push(JSON.parse(data) as KpiSnapshot);
         }
-      },
-    );
+      }
+    });
     const client = await platform.publisher();
     const ts = Date.now() - 60_000;
     await client.publishAsync('sensors/aq-centre-1', JSON.stringify({ pm25: 10, ts }), { qos: 1 });

@@ -24,7 +24,7 @@ describe('editing the plan on a running platform', () => {
     await waitFor('the reading stored', () => platform!.pipeline.counters().stored === 1);
 
     const entry = platform.view.plan.kpis.find((k) => k.id === 'env.air.pm25');
-    const response = await fetch(`${platform.httpUrl}/api/plan/kpis/env.air.pm25`, {
+    const response = await platform.fetch('/api/plan/kpis/env.air.pm25', {
       method: 'PUT',
       headers: {
         'content-type': 'application/json',

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,5 +58,40 @@ describe('starting the platform as a process', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(run.stdout()).toContain('"msg":"stopped"');
+  });
+
+  it('prints a generated admin key at start, keeps it in DATA_DIR, and prints the same one after a restart', async () => {
+    const dir = join(dataDir, 'admin-key');
+    const keyOf = (out: string) => /(ssc_[A-Za-z0-9_-]{43})/.exec(out)?.[1];
+    const urlOf = (out: string) => /"dashboard":"(http:[^"]+)"/.exec(out)?.[1];
+    const start = async () => {
+      const run = spawnPlatform({ PORT: '0', MQTT_PORT: '0', DATA_DIR: dir, DEMO: 'off' });
+      await waitFor(
+        'the admin key',
+        () => keyOf(run.stdout()) !== undefined && urlOf(run.stdout()) !== undefined,
+        {
+          timeoutMs: 20_000,
+        },
+      );
+      return { run, key: keyOf(run.stdout()) ?? '', url: urlOf(run.stdout()) ?? '' };
+    };
+    const first = await start();
+    try {
+      expect((await readFile(join(dir, 'admin-key'), 'utf8')).trim()).toBe(first.key);
+      expect((await stat(join(dir, 'admin-key'))).mode & 0o777).toBe(0o600);
+      expect((await readFile(join(dir, 'api-keys.yaml'), 'utf8')).includes(first.key)).toBe(false);
+      expect((await fetch(`${first.url}/api/kpis`)).status).toBe(401);
+      const authed = await fetch(`${first.url}/api/kpis`, {
+        headers: { authorization: `Bearer ${first.key}` },
+      });
+      expect(authed.status).toBe(200);
+    } finally {
+      first.run.child.kill('SIGTERM');
+      await first.run.exited;
+    }
+    const second = await start();
+    second.run.child.kill('SIGTERM');
+    await second.run.exited;
+    expect(second.key).toBe(first.key);
   });
 });
