@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchBrowser } from '../helpers/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, signedInPage } from '../helpers/browser.js';
 import { findColourOnCanvas, focusedAttribute, pageLayout, tabThrough } from '../helpers/page-probes.js';
 import { writeDemoPlanWith } from '../helpers/plan-file.js';
 import { publishHourlyHistory } from '../helpers/senml-history.js';
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 async function open(path: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await signedInPage(browser, platform.httpUrl, platform.adminKey, viewport);
   await page.goto(`${platform.httpUrl}/${path}`);
   return page;
 }

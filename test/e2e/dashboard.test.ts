@@ -19,7 +19,15 @@ afterAll(async () => {
 describe('the dashboard in Chromium', () => {
   it('shows KPI tiles and changes a tile live when a reading is published', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
     await page.goto(platform.httpUrl);
+    // Signed out, the dashboard asks for a key; the key goes into a session cookie.
+    await page.getByLabel('API key').fill(platform.adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('session').getAttribute('data-role')).toBe('admin');
     const tile = page.locator('[data-testid="kpi-tile"][data-kpi-id="env.air.pm25"]');
     await tile.waitFor({ timeout: 15_000 });
     expect(await page.locator('[data-testid="kpi-tile"]').count()).toBe(platform.view.plan.kpis.length);
@@ -41,6 +49,29 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => value.textContent(), { timeout: 5000 }).toContain('22');
     await expect.poll(() => tile.getAttribute('data-status')).toBe('off_track');
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'operations-view.png'), fullPage: true });
+    expect(cspViolations).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses a wrong key, hides plan editing from a viewer, and signs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(platform.httpUrl);
+    const key = page.getByLabel('API key');
+    await key.fill('ssc_wrong');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('unknown or revoked');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'sign-in.png') });
+
+    await key.fill(await platform.createKey('viewer'));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('session').textContent()).toContain('viewer');
+    await page.goto(`${platform.httpUrl}/#/kpi/env.air.pm25`);
+    await page.getByTestId('edit-not-allowed').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('planner-workspace').locator('form').count()).toBe(0);
+
+    await page.getByTestId('sign-out').click();
+    await page.getByLabel('API key').waitFor({ timeout: 10_000 });
+    expect((await platform.fetch('/api/kpis', {}, 'ssc_wrong')).status).toBe(401);
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchBrowser } from '../helpers/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, signedInPage } from '../helpers/browser.js';
 import { writeDemoPlanWithInitiatives } from '../helpers/plan-with-initiatives.js';
 import { publishHourlyHistory } from '../helpers/senml-history.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/test-platform.js';
@@ -73,7 +73,7 @@ afterAll(async () => {
 });
 
 async function open(hash: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await signedInPage(browser, platform.httpUrl, platform.adminKey, viewport);
   await page.goto(`${platform.httpUrl}/${hash}`);
   return page;
 }

@@ -1,4 +1,5 @@
 import { routeHref, type Page } from '../lib/hash-route';
+import { useSession } from '../lib/session/session-context';
 import { LiveIndicator } from './live-indicator';
 
 const NAV: readonly { page: Page; label: string; href: string }[] = [
@@ -41,6 +42,22 @@ export function AppHeader({ cityName, page }: AppHeaderProps) {
         ))}
       </nav>
       <LiveIndicator />
+      <SessionBadge />
     </header>
+  );
+}
+
+/** Who is signed in, and the way out; a public dashboard without a session shows nothing here. */
+function SessionBadge() {
+  const state = useSession();
+  if (state === null || !state.session.authenticated) return null;
+  const { role, name } = state.session;
+  return (
+    <div className="app-session" data-testid="session" data-role={role}>
+      <span title={name}>Signed in as {role}</span>
+      <button type="button" className="button button--small" onClick={state.signOut} data-testid="sign-out">
+        Sign out
+      </button>
+    </div>
   );
 }

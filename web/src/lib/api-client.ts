@@ -1,5 +1,6 @@
 import { API_BASE } from '../config/app-config';
 import { isRecord, isString, type Guard } from './guards';
+import { announceIfSignedOut } from './session/session-api';
 
 /** Stable codes of request failures; the UI chooses what to say and whether to retry by code, never by text. */
 export type ApiErrorCode =
@@ -90,7 +91,10 @@ export async function getJson<T>(path: string, guard: Guard<T>, options: Request
       { path, cause },
     );
   }
-  if (!response.ok) throw await httpError(response, path);
+  if (!response.ok) {
+    announceIfSignedOut(response.status);
+    throw await httpError(response, path);
+  }
   let body: unknown;
   try {
     body = await response.json();

@@ -1,6 +1,7 @@
 import { API_BASE } from '../config/app-config';
 import { ApiError, apiUrl } from './api-client';
 import { isRecord, isString, type Guard } from './guards';
+import { announceIfSignedOut } from './session/session-api';
 
 /**
  * A refused write: the server's stable code (API_ERR_*) and message are kept, because the edit form maps
@@ -57,6 +58,7 @@ export async function sendJson<T>(
   }
   const answer: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
+    announceIfSignedOut(response.status);
     const apiCode = isRecord(answer) && isString(answer.error) ? answer.error : null;
     const detail = isRecord(answer) && isString(answer.message) ? answer.message : `HTTP ${response.status}`;
     throw new ApiWriteError(path, response.status, apiCode, detail);
