@@ -22,6 +22,12 @@ describe('isPrivateAddress', () => {
     '::ffff:127.0.0.1',
     '::ffff:a9fe:a9fe',
     '[::1]',
+    '::7f00:1',
+    '::ffff:7f00:1',
+    '::ffff:10.0.0.1',
+    'fe80::abcd:1',
+    'febf::1',
+    '64:ff9b::a9fe:a9fe',
     'not-an-ip',
   ])('refuses %s', (address) => expect(isPrivateAddress(address)).toBe(true));
 
@@ -40,6 +46,23 @@ describe('checkLiteralHost', () => {
       expect.objectContaining({ code: 'FEED_ERR_PRIVATE_ADDRESS' }),
     );
     expect(() => checkLiteralHost('169.254.169.254', true)).not.toThrow();
+    expect(() => checkLiteralHost('data.example.org', false)).not.toThrow();
+  });
+
+  it.each([
+    'http://2130706433/',
+    'http://0x7f.0.0.1/',
+    'http://0177.0.0.1/',
+    'http://127.1/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[0:0:0:0:0:0:0:1]/',
+    'http://[::127.0.0.1]/',
+    'http://169.254.169.254.:80/',
+    'http://[fe80::1]/',
+  ])('refuses %s, which the URL parser normalises to a local address', (url) => {
+    expect(() => checkLiteralHost(new URL(url).hostname, false)).toThrow(
+      expect.objectContaining({ code: 'FEED_ERR_PRIVATE_ADDRESS' }),
+    );
     expect(() => checkLiteralHost('data.example.org', false)).not.toThrow();
   });
 });

@@ -23,8 +23,7 @@ for (const [network, prefix] of [
 ] as const)
   PRIVATE.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128], // loopback
+  ['::', 96], // unspecified, loopback and the deprecated IPv4-compatible form (::127.0.0.1)
   ['64:ff9b::', 96], // NAT64 of IPv4 addresses
   ['fc00::', 7], // unique local
   ['fe80::', 10], // link-local
