@@ -41,8 +41,10 @@ export function AppHeader({ cityName, page }: AppHeaderProps) {
           </a>
         ))}
       </nav>
-      <LiveIndicator />
-      <SessionBadge />
+      <div className="app-header__end">
+        <LiveIndicator />
+        <SessionBadge />
+      </div>
     </header>
   );
 }

@@ -21,7 +21,21 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
         { name: 'plan', description: 'The master plan and the KPI catalogue' },
         { name: 'live', description: 'Server-Sent Events' },
         { name: 'operations', description: 'Health' },
+        { name: 'session', description: 'Sign-in and API keys (roles: viewer < operator < planner < admin)' },
       ],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer ssc_…' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ssc_session',
+            description: 'Set by POST /api/session',
+          },
+        },
+      },
+      // Each route's least role is in the access policy (api/policy.yaml); GET /api/health needs none.
+      security: [{ apiKey: [] }, { session: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: DOCS_PREFIX });
