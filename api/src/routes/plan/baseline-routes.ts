@@ -54,7 +54,7 @@ const baselineRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async 
           'API_ERR_BASELINE_NO_DATA',
           `Only ${Math.round(measured.coverage * 100)} % of the baseline period has data, below the KPI's coverage rule; add data, or freeze anyway with ?force=true.`,
         );
-      const by = request.headers['x-author'] ?? 'anonymous';
+      const by = request.headers['x-author'] ?? request.principal?.name ?? 'anonymous';
       const frozen = {
         at: Date.now(),
         by,
@@ -113,7 +113,7 @@ const baselineRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async 
         kpis: view.plan.kpis.map((k) => (k.id === entry.id ? { ...k, baseline } : k)),
       };
       const saved = await view.updatePlan(plan, {
-        author: request.headers['x-author'] ?? 'anonymous',
+        author: request.headers['x-author'] ?? request.principal?.name ?? 'anonymous',
         note: `unfroze the baseline of ${entry.id}`,
       });
       return { version: saved.version, author: saved.author, at: saved.at, note: saved.note };

@@ -50,4 +50,11 @@ describe('plan routes', () => {
     expect(semantic.json().message).toContain("unknown KPI 'env.nope'");
     expect((await inject('/api/plan/versions/9')).statusCode).toBe(404);
   });
+
+  it('records the name of the key as the author when no X-Author is sent', async () => {
+    const { inject, view } = await start();
+    const res = await inject({ method: 'PUT', url: '/api/plan', payload: view.plan }, 'planner');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ author: 'test planner' });
+  });
 });

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { formatPlanIssues, validatePlan, type Plan, type PlatformView } from '@ssc-monitor/core';
 import { ApiError } from '../../errors.js';
 import baselineRoutes from './baseline-routes.js';
@@ -34,8 +35,11 @@ function checked(candidate: unknown): Plan {
   );
 }
 
-function changeOf(headers: { 'x-author'?: string; 'x-change-note'?: string }, fallbackNote: string) {
-  return { author: headers['x-author'] ?? 'anonymous', note: headers['x-change-note'] ?? fallbackNote };
+/** Without an X-Author header, the change is recorded under the name of the key that made it. */
+function changeOf(request: FastifyRequest<{ Headers: Static<typeof ChangeHeaders> }>, fallbackNote: string) {
+  const { headers } = request;
+  const author = headers['x-author'] ?? request.principal?.name ?? 'anonymous';
+  return { author, note: headers['x-change-note'] ?? fallbackNote };
 }
 
 const planRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async (app, { view }) => {
@@ -68,7 +72,7 @@ const planRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async (app
       },
     },
     async (request) => {
-      const saved = await view.updatePlan(checked(request.body), changeOf(request.headers, 'plan replaced'));
+      const saved = await view.updatePlan(checked(request.body), changeOf(request, 'plan replaced'));
       return { version: saved.version, author: saved.author, at: saved.at, note: saved.note };
     },
   );
@@ -97,7 +101,7 @@ const planRoutes: FastifyPluginAsyncTypebox<{ view: PlatformView }> = async (app
       const others = view.plan.kpis.filter((k) => k.id !== entry.id);
       const exists = others.length !== view.plan.kpis.length;
       const kpis = exists ? view.plan.kpis.map((k) => (k.id === entry.id ? entry : k)) : [...others, entry];
-      const change = changeOf(request.headers, `${exists ? 'changed' : 'added'} KPI ${entry.id}`);
+      const change = changeOf(request, `${exists ? 'changed' : 'added'} KPI ${entry.id}`);
       const saved = await view.updatePlan(checked({ ...view.plan, kpis }), change);
       return { version: saved.version, author: saved.author, at: saved.at, note: saved.note };
     },
