@@ -8,7 +8,7 @@ export interface TestPlatform extends RunningPlatform {
   readonly dataDir: string;
   /** GET a JSON path of the API. */
   get<T>(path: string): Promise<{ status: number; body: T }>;
-  /** An MQTT client connected to the platform's broker. */
+  /** An MQTT client connected to the platform's broker, with the platform's service credential. */
   publisher(): Promise<MqttClient>;
   /** Stops the platform, then removes its data folder unless `keepData`. */
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -42,7 +42,11 @@ export async function startTestPlatform(
       return { status: response.status, body: (await response.json()) as T };
     },
     async publisher() {
-      const client = await mqtt.connectAsync(platform.mqttUrl, { reconnectPeriod: 0 });
+      // The embedded broker requires credentials outside the demo: the platform's own service user.
+      const client = await mqtt.connectAsync(platform.mqttUrl, {
+        reconnectPeriod: 0,
+        ...(platform.mqttService ?? {}),
+      });
       clients.push(client);
       return client;
     },
