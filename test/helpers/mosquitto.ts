@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,11 +46,14 @@ export interface MosquittoServer {
  */
 export async function startMosquitto(options: MosquittoOptions): Promise<MosquittoServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ssc-mosquitto-'));
+  // Started as root, Mosquitto drops to its own user, which must still read these files.
+  await chmod(dir, 0o755);
   const passwd = join(dir, 'passwd');
-  await writeFile(passwd, '', { mode: 0o600 });
+  await writeFile(passwd, '', { mode: 0o644 });
   for (const [user, password] of Object.entries(options.users))
     execFileSync(MOSQUITTO_PASSWD_BIN, ['-b', passwd, user, password]);
   await copyFile(options.aclFile, join(dir, 'acl'));
+  await chmod(join(dir, 'acl'), 0o644);
   const port = await freePort();
   const conf = join(dir, 'mosquitto.conf');
   await writeFile(
