@@ -81,9 +81,16 @@ async function listenOrExplain(broker: EmbeddedBroker, config: Config): Promise<
     return await broker.start();
   } catch (error) {
     if (!isAddressInUse(error)) throw error;
+    const tlsPort = config.MQTT_TLS_PORT;
+    if (tlsPort !== undefined && tlsPort !== 0 && (error as { port?: unknown }).port === tlsPort)
+      throw new PlatformError(
+        'PLATFORM_ERR_MQTT_PORT_IN_USE',
+        `MQTT TLS port ${tlsPort} is already in use: set MQTT_TLS_PORT to a free port.`,
+        { cause: error },
+      );
     throw new PlatformError(
       'PLATFORM_ERR_MQTT_PORT_IN_USE',
-      `MQTT port ${config.MQTT_PORT} (or MQTT_TLS_PORT ${config.MQTT_TLS_PORT ?? '-'}) is already in use (another MQTT broker?): set MQTT_PORT to a free port, or MQTT_URL=mqtt://localhost:${config.MQTT_PORT} to use that broker.`,
+      `MQTT port ${config.MQTT_PORT} is already in use (another MQTT broker?): set MQTT_PORT to a free port, or MQTT_URL=mqtt://localhost:${config.MQTT_PORT} to use that broker.`,
       { cause: error },
     );
   }
