@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { parseSensorTopic, sensorTopic } from '@ssc-monitor/core';
 import type { AuthenticateError, Client, PublishPacket, Subscription } from 'aedes';
 import type { Logger } from 'pino';
-import type { CredentialWatcher } from './credential-watcher.js';
-import { verifyPassword } from './sensor-credentials.js';
+import type { RevocationListener } from './credential-watcher.js';
+import { verifyPassword, type SensorCredential } from './sensor-credentials.js';
 
 /** The platform's own clients (ingest, demo simulators, scale-out forwarding) connect with this. */
 export interface ServiceCredential {
@@ -25,8 +25,14 @@ export interface RefusedPublish {
   readonly allowedTopic: string;
 }
 
+/** Where the sensors' credentials come from (the watched credentials file). */
+export interface CredentialSource {
+  get(sensorId: string): SensorCredential | undefined;
+  onRevoked(listener: RevocationListener): void;
+}
+
 export interface BrokerAuthOptions {
-  readonly credentials: CredentialWatcher;
+  readonly credentials: CredentialSource;
   readonly service: ServiceCredential;
   readonly topicPrefix: string;
   /** Accept clients without credentials, with full access: the local demo only. */
@@ -56,6 +62,12 @@ function sameSecret(given: Buffer, expected: string): boolean {
 export class BrokerAuth {
   readonly #identities = new WeakMap<Client, Identity>();
   readonly #bySensor = new Map<string, Set<Client>>();
+  /**
+   * SHA-256 of the last password that passed scrypt, per stored hash: a sensor reconnecting (or a
+   * fleet after a broker restart) costs a digest, not ~50 ms of scrypt each. Keyed by sensor and
+   * checked against the stored hash, so a revoked or re-issued credential never matches.
+   */
+  readonly #verified = new Map<string, { readonly hash: string; readonly digest: Buffer }>();
 
   constructor(private readonly options: BrokerAuthOptions) {
     options.credentials.onRevoked((ids) => this.#cutOff(ids));
@@ -140,11 +152,20 @@ export class BrokerAuth {
       return sameSecret(secret, service.password) ? { kind: 'service' } : undefined;
     const credential = credentials.get(username);
     if (credential === undefined) return undefined;
-    const ok = await verifyPassword(secret.toString('utf8'), credential.hash);
+    const ok = await this.#check(username, secret, credential.hash);
     // Revoked while the hash was being computed: the revocation wins.
-    return ok && credentials.get(username) === credential
+    return ok && credentials.get(username)?.hash === credential.hash
       ? { kind: 'sensor', sensorId: username }
       : undefined;
+  }
+
+  async #check(sensorId: string, secret: Buffer, hash: string): Promise<boolean> {
+    const digest = createHash('sha256').update(secret).digest();
+    const known = this.#verified.get(sensorId);
+    if (known?.hash === hash && timingSafeEqual(known.digest, digest)) return true;
+    if (!(await verifyPassword(secret.toString('utf8'), hash))) return false;
+    this.#verified.set(sensorId, { hash, digest });
+    return true;
   }
 
   #remember(client: Client, identity: Identity): void {
@@ -157,6 +178,7 @@ export class BrokerAuth {
 
   #cutOff(sensorIds: readonly string[]): void {
     for (const id of sensorIds) {
+      this.#verified.delete(id);
       const clients = this.#bySensor.get(id);
       this.#bySensor.delete(id);
       if (clients === undefined || clients.size === 0) continue;
