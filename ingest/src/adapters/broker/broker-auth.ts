@@ -115,6 +115,10 @@ export class BrokerAuth {
       return;
     }
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    this.options.logger.warn(
+      { sensorId: identity.sensorId, topic: packet.topic.slice(0, 200) },
+      "publish refused: not the sensor's own topic; dead-lettered, connection closed",
+    );
     this.options.onRefusedPublish({
       sensorId: identity.sensorId,
       topic: packet.topic,
