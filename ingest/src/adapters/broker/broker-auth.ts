@@ -63,7 +63,7 @@ export class BrokerAuth {
   readonly #identities = new WeakMap<Client, Identity>();
   readonly #bySensor = new Map<string, Set<Client>>();
   /**
-   * SHA-256 of the last password that passed scrypt, per stored hash: a sensor reconnecting (or a
+   * SHA-256 of the last password that passed scrypt, per sensor: a sensor reconnecting (or a
    * fleet after a broker restart) costs a digest, not ~50 ms of scrypt each. Keyed by sensor and
    * checked against the stored hash, so a revoked or re-issued credential never matches.
    */
