@@ -78,6 +78,15 @@ describe.skipIf(missing !== undefined)('Mosquitto with the shipped ACL', () => {
     expect(seen).toEqual([]);
   });
 
+  it("answers docker-compose's health check: the platform user reads $SYS/broker/uptime", async () => {
+    const platform = await connect('ssc-ingest');
+    const topics: string[] = [];
+    platform.on('message', (topic) => topics.push(topic));
+    await platform.subscribeAsync('$SYS/broker/uptime', { qos: 0 });
+    await waitFor('the uptime message', () => topics.length > 0, { timeoutMs: 3_000 });
+    expect(topics[0]).toBe('$SYS/broker/uptime');
+  });
+
   it('cuts a sensor off once its user is deleted and the broker reloads (SIGHUP)', async () => {
     const sensor = await connect('aq-2');
     const closed = new Promise<void>((resolve) => sensor.once('close', () => resolve()));
