@@ -21,7 +21,10 @@ import { DEMO_PLAN_FILE, loadPlanFile } from './plan-loader.js';
 import { PlanService } from './plan-service.js';
 import { FilePlanRepository } from './adapters/plan/file-plan-repository.js';
 import { startFeeds, type Closer } from './start-feeds.js';
-import { connectSource, startBroker, startHttp, WEB_DIST_DIR } from './start-network.js';
+import { connectSource, startHttp, WEB_DIST_DIR } from './start-network.js';
+import { startBroker } from './start-broker.js';
+import { refusalRejection } from './adapters/broker/refused-publish.js';
+import type { ServiceCredential } from './adapters/broker/broker-auth.js';
 import { createPlatformView } from './platform-view.js';
 import { openPlatformStorage, type PlatformStorage } from './storage.js';
 
@@ -30,6 +33,8 @@ export { WEB_DIST_DIR };
 export interface RunningPlatform {
   readonly httpUrl: string;
   readonly mqttUrl: string;
+  /** What this process's own MQTT clients use on the embedded broker (may publish on any topic). */
+  readonly mqttService: ServiceCredential | undefined;
   readonly view: PlatformView;
   readonly pipeline: IngestPipeline;
   /** The generated admin key, to print at start; see ensureAdminKey. */
@@ -114,9 +119,27 @@ async function startParts(
     { storage, sensors, engine, coalescer, logger },
     closers,
   );
-  const mqttUrl = await startBroker(config, logger, closers);
-  const source = await connectSource(config, mqttUrl, logger, (topic, payload, receivedAt) =>
-    pipeline.handle(topic, payload, receivedAt),
+  const broker = await startBroker(
+    config,
+    demoOn,
+    (refused) =>
+      pipeline.refuse(
+        refused.topic,
+        refused.payload,
+        Date.now(),
+        refused.sensorId,
+        refusalRejection(refused),
+      ),
+    logger,
+    closers,
+  );
+  const mqttUrl = broker.url;
+  const source = await connectSource(
+    config,
+    mqttUrl,
+    logger,
+    (topic, payload, receivedAt) => pipeline.handle(topic, payload, receivedAt),
+    broker.service,
   );
   sourceRef.current = source;
   const connected = source;
@@ -150,12 +173,13 @@ async function startParts(
       plan,
       store: storage.store,
       mqttUrl,
+      service: broker.service,
       config,
       logger,
     });
     closers.push(() => demo.stop());
   }
-  return { httpUrl, mqttUrl, view, pipeline, admin };
+  return { httpUrl, mqttUrl, mqttService: broker.service, view, pipeline, admin };
 }
 
 /** Rebuilds KPI windows and sensor state from the store, so a restart shows the same values. */

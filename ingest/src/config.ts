@@ -18,6 +18,27 @@ export const ConfigSchema = Type.Object({
     }),
   ),
   MQTT_PORT: Type.Integer({ ...Port, default: 1883, description: 'Port of the embedded broker' }),
+  MQTT_CREDENTIALS_FILE: Type.Optional(
+    Type.String({
+      minLength: 1,
+      description:
+        'Sensor credentials of the embedded broker (npm run sensors); DATA_DIR/mqtt-credentials.yaml',
+    }),
+  ),
+  MQTT_CREDENTIALS_POLL_MS: Type.Integer({
+    minimum: 100,
+    maximum: 60_000,
+    default: 30_000,
+    description: 'How often the embedded broker re-reads the credentials file (revocation bound)',
+  }),
+  MQTT_TLS_PORT: Type.Optional(
+    Type.Integer({
+      ...Port,
+      description: 'MQTT-over-TLS port of the embedded broker (with the cert and key)',
+    }),
+  ),
+  MQTT_TLS_CERT_FILE: Type.Optional(Type.String({ description: 'PEM certificate of the embedded broker' })),
+  MQTT_TLS_KEY_FILE: Type.Optional(Type.String({ description: 'PEM private key of the embedded broker' })),
   MQTT_USERNAME: Type.Optional(Type.String()),
   MQTT_PASSWORD: Type.Optional(Type.String()),
   MQTT_CLIENT_ID: Type.Optional(
@@ -150,6 +171,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const candidate = converted as Partial<Config>;
   if (candidate.STORE === 'influx' && !candidate.INFLUX_URL)
     errors.push('INFLUX_URL: required when STORE=influx (e.g. http://localhost:8086)');
+  const tlsParts = [candidate.MQTT_TLS_PORT, candidate.MQTT_TLS_CERT_FILE, candidate.MQTT_TLS_KEY_FILE];
+  if (tlsParts.some((v) => v !== undefined) && tlsParts.some((v) => v === undefined))
+    errors.push('MQTT_TLS_PORT, MQTT_TLS_CERT_FILE, MQTT_TLS_KEY_FILE: set all three for the TLS listener');
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, config: Object.freeze(converted as Config) };
 }

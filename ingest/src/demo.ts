@@ -1,6 +1,7 @@
 import { parseDurationMs, type Plan, type Store } from '@ssc-monitor/core';
 import { runDemoSimulation } from '@ssc-monitor/simulators';
 import type { Logger } from 'pino';
+import type { ServiceCredential } from './adapters/broker/broker-auth.js';
 import type { Config } from './config.js';
 
 export interface RunningDemo {
@@ -11,6 +12,8 @@ export interface DemoOptions {
   readonly plan: Plan;
   readonly store: Store;
   readonly mqttUrl: string;
+  /** The embedded broker's service credential; MQTT_USERNAME/MQTT_PASSWORD otherwise. */
+  readonly service?: ServiceCredential | undefined;
   readonly config: Config;
   readonly logger: Logger;
 }
@@ -22,7 +25,14 @@ const DEMO_SEED = 2030;
  * Starts the demo city's simulated sensors. On start it fills only the gap since the newest stored
  * reading (at most DEMO_BACKFILL), so restarts neither leave holes nor double the data density.
  */
-export async function startDemo({ plan, store, mqttUrl, config, logger }: DemoOptions): Promise<RunningDemo> {
+export async function startDemo({
+  plan,
+  store,
+  mqttUrl,
+  service,
+  config,
+  logger,
+}: DemoOptions): Promise<RunningDemo> {
   const now = Date.now();
   const maxBackfill = parseDurationMs(config.DEMO_BACKFILL) ?? 0;
   const newest = Math.max(0, ...(await store.latest()).map((row) => row.ts));
@@ -39,7 +49,17 @@ export async function startDemo({ plan, store, mqttUrl, config, logger }: DemoOp
     backfillMs,
     qos: 1,
     logger,
+    ...credentialsOf(service, config),
+  });
+}
+
+function credentialsOf(
+  service: ServiceCredential | undefined,
+  config: Config,
+): { username?: string; password?: string } {
+  if (service) return { username: service.username, password: service.password };
+  return {
     ...(config.MQTT_USERNAME ? { username: config.MQTT_USERNAME } : {}),
     ...(config.MQTT_PASSWORD ? { password: config.MQTT_PASSWORD } : {}),
-  });
+  };
 }

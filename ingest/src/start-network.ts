@@ -17,7 +17,7 @@ import {
 } from '@ssc-monitor/api';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
+import type { ServiceCredential } from './adapters/broker/broker-auth.js';
 import { MqttSource, type MessageHandler } from './adapters/mqtt/mqtt-source.js';
 import type { Config } from './config.js';
 import { isAddressInUse, PlatformError } from './platform-errors.js';
@@ -31,11 +31,13 @@ export async function connectSource(
   url: string,
   logger: Logger,
   onMessage: MessageHandler,
+  /** The embedded broker's service credential; MQTT_USERNAME/MQTT_PASSWORD otherwise. */
+  service?: ServiceCredential,
 ): Promise<MqttSource> {
   const source = new MqttSource({
     url,
-    username: config.MQTT_USERNAME,
-    password: config.MQTT_PASSWORD,
+    username: service?.username ?? config.MQTT_USERNAME,
+    password: service?.password ?? config.MQTT_PASSWORD,
     topicPrefix: config.MQTT_TOPIC_PREFIX,
     clientId: config.MQTT_CLIENT_ID,
     sharedGroup: config.MQTT_SHARED_GROUP,
@@ -58,24 +60,6 @@ export async function connectSource(
     );
   }
   return source;
-}
-
-export async function startBroker(config: Config, logger: Logger, closers: Closer[]): Promise<string> {
-  if (config.MQTT_URL) return config.MQTT_URL;
-  const broker = new EmbeddedBroker({ port: config.MQTT_PORT, logger: logger.child({ module: 'broker' }) });
-  try {
-    const port = await broker.start();
-    closers.push(() => broker.stop());
-    logger.info({ port }, 'embedded MQTT broker listening (anonymous clients allowed: for local use only)');
-    return `mqtt://127.0.0.1:${port}`;
-  } catch (error) {
-    if (!isAddressInUse(error)) throw error;
-    throw new PlatformError(
-      'PLATFORM_ERR_MQTT_PORT_IN_USE',
-      `MQTT port ${config.MQTT_PORT} is already in use (another MQTT broker?): set MQTT_PORT to a free port, or MQTT_URL=mqtt://localhost:${config.MQTT_PORT} to use that broker.`,
-      { cause: error },
-    );
-  }
 }
 
 /** Keys under DATA_DIR, the policy file, and a first admin key when there is none. */

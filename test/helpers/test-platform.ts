@@ -15,7 +15,7 @@ export interface TestPlatform extends RunningPlatform {
   fetch(path: string, init?: RequestInit, key?: string): Promise<Response>;
   /** A new API key with `role`, in the platform's key file. */
   createKey(role: Role): Promise<string>;
-  /** An MQTT client connected to the platform's broker. */
+  /** An MQTT client connected to the platform's broker, with the platform's service credential. */
   publisher(): Promise<MqttClient>;
   /** Stops the platform, then removes its data folder unless `keepData`. */
   close(options?: { keepData?: boolean }): Promise<void>;
@@ -63,7 +63,11 @@ export async function startTestPlatform(
       return (await keys.create({ name: `test ${role}`, role })).key;
     },
     async publisher() {
-      const client = await mqtt.connectAsync(platform.mqttUrl, { reconnectPeriod: 0 });
+      // The embedded broker requires credentials outside the demo: the platform's own service user.
+      const client = await mqtt.connectAsync(platform.mqttUrl, {
+        reconnectPeriod: 0,
+        ...(platform.mqttService ?? {}),
+      });
       clients.push(client);
       return client;
     },

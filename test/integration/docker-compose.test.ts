@@ -60,5 +60,11 @@ describe('docker-compose.yml', () => {
     expect(conf).toMatch(/^listener 1883$/m);
     expect(conf).toMatch(/^allow_anonymous false$/m);
     expect(conf).toMatch(/^password_file /m);
+    // The ACL the container copies (with the platform user's name) to where acl_file points.
+    expect(conf).toMatch(/^acl_file \/mosquitto\/data\/acl$/m);
+    const mounts = (services.mosquitto?.volumes ?? []).map(String);
+    expect(mounts.some((m) => m.endsWith('deploy/mosquitto/acl:/mosquitto/config/acl:ro'))).toBe(true);
+    const acl = readFileSync(join(REPO_ROOT, 'deploy/mosquitto/acl'), 'utf8');
+    expect(acl).toMatch(/^pattern write sensors\/%u$/m);
   });
 });

@@ -32,6 +32,17 @@ if ! listening 1883; then
   for _ in $(seq 1 50); do listening 1883 && break; sleep 0.1; done
 fi
 
+# The MQTT security tests start their own Mosquitto (mosquitto_passwd comes with it) and make a
+# self-signed certificate with openssl.
+if ! command -v mosquitto_passwd >/dev/null; then
+  echo "setup: installing mosquitto (mosquitto_passwd)"
+  apt_install mosquitto
+fi
+if ! command -v openssl >/dev/null; then
+  echo "setup: installing openssl"
+  apt_install openssl
+fi
+
 # docker-compose validates docker-compose.yml in the tests (no Docker engine needed for `config`).
 if ! command -v docker-compose >/dev/null; then
   echo "setup: installing docker-compose (to validate docker-compose.yml)"

@@ -11,6 +11,8 @@ export const REJECTION_CODES = [
   'INGEST_ERR_BAD_TIMESTAMP',
   'INGEST_ERR_SENSOR_MISMATCH',
   'INGEST_ERR_EMPTY',
+  // The broker refused a publish: a sensor's credential does not own the topic it published on.
+  'INGEST_ERR_CREDENTIAL_MISMATCH',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -60,6 +60,21 @@ describe('parseSensorMessage: accepted', () => {
     ]);
   });
 
+  it.each([
+    ['a SenML base name that is the sensor id', '[{"bn": "aq-1:", "n": "pm25", "v": 1}]'],
+    ['a SenML URN ending in the sensor id', '[{"bn": "urn:dev:ow:aq-1:", "n": "pm25", "v": 1}]'],
+    ['a SenML path ending in the sensor id', '[{"bn": "site-3/aq-1/", "n": "pm25", "v": 1}]'],
+    ['a bare SenML quantity name', '[{"n": "pm25", "v": 1}]'],
+    ['the sensor id in plain JSON', '{"sensorId": "aq-1", "pm25": 1}'],
+    [
+      'an NGSI refDevice ending in the sensor id',
+      '{"id": "obs-1", "type": "AirQualityObserved", "refDevice": "urn:ngsi-ld:Device:aq-1", "pm25": 1}',
+    ],
+  ])('accepts %s', (_label, payload) => {
+    const result = parseSensorMessage(message(payload), options);
+    expect(result.ok && result.readings.map((r) => r.sensorId)).toEqual(['aq-1']);
+  });
+
   it('honours a topic prefix', () => {
     const result = parseSensorMessage(message('{"pm25": 1}', 'city-a/sensors/aq-9'), {
       ...options,
@@ -93,6 +108,26 @@ describe('parseSensorMessage: rejected with a code and a reason', () => {
     ['no quantity', '{"ts": "2026-11-25T09:00:00Z"}', 'INGEST_ERR_EMPTY'],
     ['a quantity given twice', '{"pm25": 1, "PM2.5": 2}', 'INGEST_ERR_SCHEMA'],
     ['another sensor in the payload', '{"sensorId": "aq-2", "pm25": 1}', 'INGEST_ERR_SENSOR_MISMATCH'],
+    [
+      'another sensor in a SenML base name',
+      '[{"bn": "aq-2:", "n": "pm25", "v": 1}]',
+      'INGEST_ERR_SENSOR_MISMATCH',
+    ],
+    [
+      'a sensor whose id only ends like it',
+      '[{"bn": "xaq-1:", "n": "pm25", "v": 1}]',
+      'INGEST_ERR_SENSOR_MISMATCH',
+    ],
+    [
+      'another sensor in a later SenML base name',
+      '[{"bn": "aq-1:", "n": "pm25", "v": 1}, {"bn": "urn:dev:aq-2:", "n": "no2", "v": 2}]',
+      'INGEST_ERR_SENSOR_MISMATCH',
+    ],
+    [
+      'another sensor as NGSI refDevice',
+      '{"id": "obs-1", "type": "AirQualityObserved", "refDevice": "urn:ngsi-ld:Device:aq-2", "pm25": 1}',
+      'INGEST_ERR_SENSOR_MISMATCH',
+    ],
     ['a bad SenML pack', '[{"n": "pm25", "vs": "high"}]', 'INGEST_ERR_SCHEMA'],
     ['a SenML unknown quantity', '[{"n": "radon", "v": 1}]', 'INGEST_ERR_UNKNOWN_QUANTITY'],
     [

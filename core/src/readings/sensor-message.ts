@@ -6,6 +6,7 @@ import { isNgsiEntity, parseNgsiEntity, type NgsiEntity } from './ngsi.js';
 import type { Reading } from './reading.js';
 import { reject, type Rejection } from './rejection.js';
 import { resolveSenmlPack } from './senml.js';
+import { identityMismatch, namesSensor, senmlDevice } from './sensor-identity.js';
 import { checkPlausible, parseTimestamp } from './timestamps.js';
 import { parseSensorTopic } from './topics.js';
 
@@ -101,6 +102,9 @@ function fromSenml(pack: unknown, sensorId: string, receivedAt: number): Parsed 
   if (!resolved.ok) return { rejection: reject('INGEST_ERR_SCHEMA', resolved.reason) };
   const readings: Reading[] = [];
   for (const record of resolved.records) {
+    const device = senmlDevice(record.name);
+    if (device !== undefined && !namesSensor(device, sensorId))
+      return { rejection: identityMismatch(device, sensorId, 'SenML name') };
     // The quantity is the last segment of the resolved name: "<base name>:pm25" or ".../pm25".
     const quantityName = record.name.split(/[:/]/).pop() ?? record.name;
     const ts = checkPlausible(Math.round(record.time * 1000), receivedAt);
@@ -112,8 +116,15 @@ function fromSenml(pack: unknown, sensorId: string, receivedAt: number): Parsed 
   return { readings };
 }
 
-/** The topic names the sensor; the entity id is the context broker's and may differ. */
+/**
+ * The topic names the sensor; the entity id is the observation's (Smart Data Models examples use ids
+ * like `Vitoria-NoiseLevelObserved-2016-12-28T11:00:00_…`) and may differ. `refDevice`, where given,
+ * names the device and must be the topic's sensor.
+ */
 function fromNgsi(entity: NgsiEntity, sensorId: string, receivedAt: number): Parsed {
+  const device = entity.refDevice;
+  if (typeof device === 'string' && !namesSensor(device, sensorId))
+    return { rejection: identityMismatch(device, sensorId, 'NGSI refDevice') };
   const result = parseNgsiEntity(entity, receivedAt);
   if (!result.ok) return { rejection: result.rejection };
   const readings: Reading[] = [];

@@ -80,6 +80,18 @@ export class IngestPipeline {
     observer.accepted(result.sensorId, result.readings);
   }
 
+  /** A message refused before it reached ingest (by the broker's access rules): dead-lettered the same way. */
+  refuse(
+    topic: string,
+    payload: Uint8Array,
+    receivedAt: number,
+    sensorId: string,
+    rejection: Rejection,
+  ): void {
+    this.#messages += 1;
+    this.#reject(topic, payload, receivedAt, sensorId, rejection);
+  }
+
   #reject(
     topic: string,
     payload: Uint8Array,

@@ -1,60 +1,100 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { Aedes } from 'aedes';
 import type { Logger } from 'pino';
+import type { BrokerAuth } from './broker-auth.js';
+
+export interface EmbeddedBrokerTls {
+  /** TLS port; 0 picks a free one. */
+  readonly port: number;
+  /** PEM certificate (chain) and private key files. */
+  readonly certFile: string;
+  readonly keyFile: string;
+}
 
 export interface EmbeddedBrokerOptions {
   /** TCP port; 0 picks a free one. */
   readonly port: number;
   readonly host?: string;
+  /** Access rules; without them every client may do everything (only for tests of the broker itself). */
+  readonly auth?: BrokerAuth;
+  /** An MQTT-over-TLS listener besides the plain one. */
+  readonly tls?: EmbeddedBrokerTls;
   readonly logger: Logger;
 }
 
-/**
- * The zero-setup MQTT broker (aedes) used when no MQTT_URL is configured. Anonymous clients are
- * accepted: it serves the local demo, not a city's production network.
- */
+/** The zero-setup MQTT broker (aedes) used when no MQTT_URL is configured. */
 export class EmbeddedBroker {
   #broker: Aedes | undefined;
-  #server: Server | undefined;
+  #servers: Server[] = [];
+  #tlsPort: number | undefined;
 
   constructor(private readonly options: EmbeddedBrokerOptions) {}
 
+  /** The bound TLS port, once started with a TLS listener. */
+  get tlsPort(): number | undefined {
+    return this.#tlsPort;
+  }
+
   /** Resolves with the bound port; rejects with the listen error (code EADDRINUSE when taken). */
   async start(): Promise<number> {
-    const broker = await Aedes.createBroker();
-    const log = this.options.logger;
+    const { auth, tls, logger: log } = this.options;
+    const broker = await Aedes.createBroker(
+      auth
+        ? {
+            authenticate: auth.authenticate,
+            authorizePublish: auth.authorizePublish,
+            authorizeSubscribe: auth.authorizeSubscribe,
+          }
+        : {},
+    );
     broker.on('clientError', (client, error) =>
       log.debug({ client: client.id, err: error.message }, 'MQTT client error'),
     );
     broker.on('connectionError', (_client, error) =>
       log.debug({ err: error.message }, 'MQTT connection error'),
     );
-    const server = createServer(broker.handle);
+    if (auth) broker.on('clientDisconnect', (client) => auth.forget(client));
+    this.#broker = broker;
     try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(this.options.port, this.options.host ?? '0.0.0.0', () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
+      const port = await this.#listen(createServer(broker.handle), this.options.port);
+      if (tls) {
+        const [cert, key] = await Promise.all([readFile(tls.certFile), readFile(tls.keyFile)]);
+        const server = createTlsServer({ cert, key }, broker.handle);
+        // A failed handshake (a plain client on the TLS port) is the client's problem, not the broker's.
+        server.on('tlsClientError', (error) =>
+          log.debug({ err: error.message }, 'MQTT TLS handshake failed'),
+        );
+        this.#tlsPort = await this.#listen(server, tls.port);
+      }
+      return port;
     } catch (error) {
-      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      await this.stop();
       throw error;
     }
-    server.on('error', (error) => log.error({ err: error }, 'embedded broker server error'));
-    this.#broker = broker;
-    this.#server = server;
+  }
+
+  async #listen(server: Server, port: number): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, this.options.host ?? '0.0.0.0', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    server.on('error', (error) => this.options.logger.error({ err: error }, 'embedded broker server error'));
+    this.#servers.push(server);
     const address = server.address();
-    return typeof address === 'object' && address !== null ? address.port : this.options.port;
+    return typeof address === 'object' && address !== null ? address.port : port;
   }
 
   async stop(): Promise<void> {
     const broker = this.#broker;
-    const server = this.#server;
+    const servers = this.#servers;
     this.#broker = undefined;
-    this.#server = undefined;
+    this.#servers = [];
     if (broker) await new Promise<void>((resolve) => broker.close(() => resolve()));
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
   }
 }
