@@ -1,13 +1,22 @@
 import { encodingClasses } from './classes/encoding.js';
 import { identityClasses } from './classes/identity.js';
+import { payloadShapeClasses } from './classes/payload-shape.js';
 import { timeClasses } from './classes/time.js';
 import { valueClasses } from './classes/values.js';
+import { vocabularyClasses } from './classes/vocabulary.js';
 import type { CorpusClock, MqttCase, MqttClass } from './corpus-case.js';
 
 const utf8 = new TextEncoder();
 
 export function mqttClasses(clock: CorpusClock): MqttClass[] {
-  return [...encodingClasses(), ...valueClasses(), ...timeClasses(clock), ...identityClasses()];
+  return [
+    ...encodingClasses(),
+    ...valueClasses(),
+    ...vocabularyClasses(),
+    ...timeClasses(clock),
+    ...identityClasses(),
+    ...payloadShapeClasses(),
+  ];
 }
 
 /** Sensor id of the n-th case: unique, so a dead letter or a stored reading names its case. */
