@@ -174,7 +174,8 @@ function rowTime(mapping: FeedMapping, row: SourceRow, context: RowMappingContex
       ? cells[0]
       : cells.some((c) => c === undefined || c === null || c === '')
         ? ''
-        : cells.join(' ');
+        : // Only text and numbers join: a JSON object cell may carry a toString that is not a function.
+          cells.map((c) => (typeof c === 'string' || typeof c === 'number' ? c : showValue(c))).join(' ');
   if (raw === undefined || raw === null || raw === '')
     return { ok: false, code: 'FEED_ERR_EMPTY_VALUE', message: 'the time is empty' };
   const parsed = mapping.parseTime(raw);

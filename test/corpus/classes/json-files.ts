@@ -82,6 +82,28 @@ function jsonRecords(): FileClass {
         rows(0, { FEED_ERR_NOT_A_NUMBER: 1 }),
         json,
       ),
+      // A JSON object may carry a toString that is not a function: error texts must not call it.
+      file(
+        'time cell with a non-function toString',
+        '[{"time":{"toString":0},"pm25":1}]',
+        rows(0, { FEED_ERR_BAD_TIMESTAMP: 1 }),
+        json,
+      ),
+      file(
+        'value cell with a non-function toString',
+        '[{"time":"2026-11-24T10:00:00Z","pm25":{"toString":0}}]',
+        rows(0, { FEED_ERR_NOT_A_NUMBER: 1 }),
+        json,
+      ),
+      file(
+        'split time cells with a non-function toString',
+        '[{"d":{"toString":0},"h":"10","pm25":1}]',
+        rows(0, { FEED_ERR_BAD_TIMESTAMP: 1 }),
+        {
+          ...json,
+          time: { column: ['d', 'h'], format: 'yyyy-MM-dd HH', timeZone: 'UTC' },
+        },
+      ),
       file('a huge value', doc(rec(1e308)), rows(0, { FEED_ERR_OUT_OF_RANGE: 1 }), json),
       file(
         'mixed good and bad records',
