@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_PAYLOAD_BYTES, parseSensorMessage, parseSensorTopic } from '@ssc-monitor/core';
 import { describe, expect, it } from 'vitest';
+import { buildFileCorpus } from './file-corpus.js';
 import { buildMqttCorpus, classCounts } from './mqtt-corpus.js';
 
 const NOW = Date.UTC(2026, 10, 25, 10, 0, 0);
@@ -14,6 +15,14 @@ describe('the MQTT bad-input corpus', () => {
     expect(counts.size).toBeGreaterThanOrEqual(20);
     expect(new Set(corpus.map((c) => c.topic)).size).toBe(corpus.length);
     expect(corpus.filter((c) => c.expect.outcome === 'rejected').length).toBeGreaterThan(400);
+  });
+
+  it('with the file corpus, holds at least 500 cases in at least 25 classes', () => {
+    const all = [...corpus, ...buildFileCorpus()];
+    const classes = classCounts(all).size;
+    console.log(`bad-input corpus: ${all.length} cases in ${classes} classes`);
+    expect(all.length).toBeGreaterThanOrEqual(500);
+    expect(classes).toBeGreaterThanOrEqual(25);
   });
 
   it.each(corpus.map((c, i) => [i, c.class, c.description, c] as const))(
