@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { parseSensorTopic, type DeadLetter, type HealthReport, type StoredReading } from '@ssc-monitor/core';
+import {
+  parseSensorTopic,
+  type DeadLetter,
+  type HealthReport,
+  type SensorState,
+  type StoredReading,
+} from '@ssc-monitor/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MqttCase } from '../corpus/corpus-case.js';
 import { buildMqttCorpus, classCounts } from '../corpus/mqtt-corpus.js';
@@ -35,6 +41,8 @@ describe.each(brokers)('the bad-input corpus replayed into the running platform 
   );
   let platform: TestPlatform | undefined;
   let health: HealthReport;
+  let served: DeadLetter[] = [];
+  let sensorErrors = 0;
   let letters: DeadLetter[] = [];
   let stored = new Map<string, StoredReading[]>();
 
@@ -60,6 +68,11 @@ describe.each(brokers)('the bad-input corpus replayed into the running platform 
     const response = await running.get<HealthReport>('/api/health');
     expect(response.status).toBe(200);
     health = response.body;
+    const api = await running.get<{ deadLetters: DeadLetter[] }>('/api/dead-letters?limit=1000');
+    served = api.body.deadLetters;
+    const firstBad = bad.find((c) => parseSensorTopic(prefix, prefix + c.topic) !== undefined);
+    const sensor = parseSensorTopic(prefix, prefix + (firstBad?.topic ?? ''));
+    sensorErrors = (await running.get<SensorState>(`/api/sensors/${sensor ?? ''}`)).body.errors;
     platform = undefined;
     await running.close({ keepData: true });
     ({ letters, stored } = await readDurable(running.dataDir, NOW + 3_600_000));
@@ -76,6 +89,12 @@ describe.each(brokers)('the bad-input corpus replayed into the running platform 
     expect(health.ingest.rejected).toBe(bad.length);
     expect(health.ingest.readings).toBe(acceptedReadings + valid.length);
     expect(health.ingest.stored).toBe(acceptedReadings + valid.length);
+  });
+
+  it('serves the dead letters and counts a rejection against its sensor', () => {
+    expect(served).toHaveLength(bad.length);
+    expect(new Set(served.map((l) => l.topic))).toEqual(new Set(bad.map((c) => prefix + c.topic)));
+    expect(sensorErrors).toBe(1);
   });
 
   it('keeps every bad message in the dead-letter store with its reason code', () => {
