@@ -5,6 +5,7 @@ import { acceptedUnits, toCanonicalUnit } from '../vocabulary/units.js';
 import { QUANTITIES, QUANTITY_IDS, findQuantity, type QuantityId } from '../vocabulary/quantities.js';
 import type { FeedErrorCode } from './feed-errors.js';
 import type { Feed, SensorRef } from './feed.js';
+import { showValue } from './show-value.js';
 import { compileTimeFormat, type TimeParser } from './time-format.js';
 
 /** A schema-valid feed that cannot work as written, with a JSON pointer relative to the feed. */
@@ -139,7 +140,7 @@ function numberCell(raw: unknown, decimal: '.' | ','): Cell<number> {
     return {
       ok: false,
       code: 'FEED_ERR_NOT_A_NUMBER',
-      message: `${JSON.stringify(raw)?.slice(0, 40) ?? String(raw)} is not a number`,
+      message: `${showValue(raw)} is not a number`,
     };
   return { ok: true, value: Number(normalised) };
 }
@@ -173,7 +174,8 @@ function rowTime(mapping: FeedMapping, row: SourceRow, context: RowMappingContex
       ? cells[0]
       : cells.some((c) => c === undefined || c === null || c === '')
         ? ''
-        : cells.join(' ');
+        : // Only text and numbers join: a JSON object cell may carry a toString that is not a function.
+          cells.map((c) => (typeof c === 'string' || typeof c === 'number' ? c : showValue(c))).join(' ');
   if (raw === undefined || raw === null || raw === '')
     return { ok: false, code: 'FEED_ERR_EMPTY_VALUE', message: 'the time is empty' };
   const parsed = mapping.parseTime(raw);

@@ -110,6 +110,15 @@ describe('parseCsvRows', () => {
       },
     ]);
   });
+
+  it("reads a column named '__proto__' as data, without touching the row's prototype", () => {
+    const rows = ok(parseCsvRows('Date,__proto__,constructor\nx,{},1\n', CSV, ['Date', '__proto__']));
+    const values = rows.rows[0]?.values ?? {};
+    expect(Object.keys(values).sort()).toEqual(['Date', '__proto__', 'constructor']);
+    expect(values.__proto__).toBe('{}');
+    expect(values.constructor).toBe('1');
+    expect(Object.getPrototypeOf(values)).toBeNull();
+  });
 });
 
 describe('mapFeedRows', () => {

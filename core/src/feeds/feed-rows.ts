@@ -77,7 +77,8 @@ function toRows(records: readonly CsvRecord[], names: readonly string[], firstRo
       });
       return;
     }
-    const values: Record<string, unknown> = {};
+    // No prototype: a header cell named '__proto__' must be a column like any other, not a setter.
+    const values = Object.create(null) as Record<string, unknown>;
     // First occurrence wins when a header repeats a name the mapping does not use.
     for (let c = names.length - 1; c >= 0; c -= 1) values[names[c] ?? ''] = record.fields[c];
     rows.push({ row, line: record.line, values });

@@ -1,5 +1,6 @@
 import type { FeedProblem } from './feed-errors.js';
 import type { PortalFormat } from './feed.js';
+import { showValue } from './show-value.js';
 
 /** One page of records from a portal API; `total` when the portal says how many there are. */
 export interface PortalPage {
@@ -51,7 +52,7 @@ export const CKAN_PORTAL: PortalAdapter = {
     if (!isObject(json)) return portalError('CKAN answered something other than a JSON object');
     if (json.success !== true) {
       const error = isObject(json.error) ? json.error : {};
-      const detail = typeof error.message === 'string' ? error.message : JSON.stringify(error);
+      const detail = typeof error.message === 'string' ? error.message : showValue(error, 200);
       return portalError(`CKAN refused the request: ${detail}`);
     }
     const result = isObject(json.result) ? json.result : {};

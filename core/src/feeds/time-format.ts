@@ -1,3 +1,4 @@
+import { showValue } from './show-value.js';
 import { isTimeZone, zonedToEpoch, type LocalDateTime, type ZonedResult } from '../time/local-time.js';
 
 /** Names of the built-in time formats; anything else is a pattern such as `dd/MM/yyyy HH:mm`. */
@@ -37,7 +38,8 @@ const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 const fail = (reason: string): ZonedResult => ({ ok: false, reason });
-const show = (raw: unknown): string => `'${String(raw).slice(0, 40)}'`;
+/** A cell for an error text; JSON cells may be objects whose toString is not a function. */
+const show = (raw: unknown): string => (typeof raw === 'string' ? `'${raw.slice(0, 40)}'` : showValue(raw));
 
 /** Checks ranges (Date.UTC would silently roll 31 February into March). */
 function checkFields(local: LocalDateTime): string | undefined {
@@ -87,9 +89,10 @@ function parseIso(raw: unknown, timeZone: string | undefined): ZonedResult {
 function parseEpoch(raw: unknown, factor: number): ZonedResult {
   const value =
     typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-  if (!Number.isFinite(value))
-    return fail(`time ${show(raw)} is not a number of ${factor === 1 ? 'ms' : 's'}`);
-  return { ok: true, ts: Math.round(value * factor) };
+  // Finite seconds can still overflow to Infinity as milliseconds.
+  const ts = Math.round(value * factor);
+  if (!Number.isFinite(ts)) return fail(`time ${show(raw)} is not a number of ${factor === 1 ? 'ms' : 's'}`);
+  return { ok: true, ts };
 }
 
 type Slot = keyof LocalDateTime | 'ampm';

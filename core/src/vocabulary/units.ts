@@ -46,8 +46,10 @@ export function toCanonicalUnit(
   unit: string | undefined,
 ): number | undefined {
   if (unit === undefined || unit === QUANTITIES[quantity].unit) return value;
-  const convert = CONVERSIONS[quantity]?.[unit];
-  return convert === undefined ? undefined : convert(value);
+  const units = CONVERSIONS[quantity];
+  // Own keys only: a unit named 'constructor' or '__proto__' must not reach Object.prototype.
+  if (units === undefined || !Object.hasOwn(units, unit)) return undefined;
+  return units[unit]?.(value);
 }
 
 /** Units accepted for a quantity, canonical first; used in error messages and docs. */

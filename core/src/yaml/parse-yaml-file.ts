@@ -29,6 +29,20 @@ function lineOf(doc: Document, counter: LineCounter, path: string): number | nul
 }
 
 /**
+ * The document as plain data. Resolving aliases can still fail after a clean parse: an alias to an
+ * anchor not yet set, or so many aliases that expanding them would exhaust memory ("billion laughs";
+ * the yaml library stops at its maxAliasCount and throws).
+ */
+function toJson(doc: Document): { value: unknown } | { issue: FileIssue } {
+  try {
+    return { value: doc.toJS() as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'cannot be resolved';
+    return { issue: { line: null, path: '', message: `the YAML aliases cannot be expanded: ${detail}` } };
+  }
+}
+
+/**
  * Parses YAML text against a TypeBox schema (defaults applied), then runs the checks the schema
  * cannot express; every issue carries the line it points at, as the plan parser's do.
  */
@@ -49,7 +63,9 @@ export function parseYamlFile<S extends TSchema>(
       })),
     };
   }
-  const value = Value.Default(schema, Value.Clone(doc.toJS() as unknown));
+  const json = toJson(doc);
+  if ('issue' in json) return { ok: false, issues: [json.issue] };
+  const value = Value.Default(schema, Value.Clone(json.value));
   const located = (issues: readonly PathIssue[]): FileIssue[] =>
     issues.map((i) => ({ ...i, line: lineOf(doc, counter, i.path) }));
   const schemaIssues = [...Value.Errors(schema, value)].map((e) => ({ path: e.path, message: e.message }));

@@ -4,6 +4,7 @@ import {
   newRowMappingContext,
   parseFileRows,
   type FeedIssue,
+  type FeedProblem,
   type RowError,
   type Store,
 } from '@ssc-monitor/core';
@@ -22,7 +23,12 @@ export interface ImportSummary {
   readonly errorCounts: Readonly<Record<string, number>>;
 }
 
-export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; issues: FeedIssue[] };
+/**
+ * A refused import: mapping issues, or `problem` (with a stable FEED_ERR_* code) when the file as a
+ * whole cannot be read (empty, wrong delimiter, unterminated quote, not JSON, …).
+ */
+export type ImportResult =
+  { ok: true; summary: ImportSummary } | { ok: false; issues: FeedIssue[]; problem?: FeedProblem };
 
 export interface ImportDeps {
   readonly store: Store;
@@ -50,7 +56,11 @@ export async function importText(
   if (!compiled.ok) return { ok: false, issues: compiled.issues };
   const rows = parseFileRows(text, feed, compiled.mapping);
   if (!rows.ok)
-    return { ok: false, issues: [{ path: '', message: `${rows.problem.code}: ${rows.problem.message}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `${rows.problem.code}: ${rows.problem.message}` }],
+      problem: rows.problem,
+    };
   const batch = mapFeedRows(rows, compiled.mapping, newRowMappingContext(deps.now ?? Date.now()));
   const size = deps.batchSize ?? 5000;
   const readings = batch.readings;
