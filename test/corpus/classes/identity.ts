@@ -29,12 +29,19 @@ function sensorMismatch(): MqttClass {
       PM,
     ),
   );
-  // The topic is the identity. A SenML base name only prefixes record names, and an NGSI entity id is
-  // the context broker's: neither is a claim about the sensor, so neither is compared with the topic.
+  // The topic is the identity. A SenML name's device part is a claim about the sensor and must match
+  // it; an NGSI entity id is the context broker's observation id, so it is not compared with the topic.
   drafts.push(
     draft(
-      'SenML bn naming another device (accepted)',
+      'SenML bn naming another device',
       '[{"bn":"urn:dev:ow:10e2073a01080063:","n":"pm25","v":7}]',
+      rejected('INGEST_ERR_SENSOR_MISMATCH'),
+    ),
+  );
+  drafts.push(
+    draft(
+      'SenML bn naming the topic sensor (accepted)',
+      (id) => `[{"bn":"urn:dev:ow:${id}:","n":"pm25","v":7}]`,
       PM,
     ),
   );

@@ -59,7 +59,7 @@ function missingFields(): MqttClass {
       draft(
         'SenML name only from a base name ending in a separator',
         '[{"bn":"dev:","v":1}]',
-        rejected('INGEST_ERR_UNKNOWN_QUANTITY'),
+        rejected('INGEST_ERR_SENSOR_MISMATCH'),
       ),
       draft('NGSI without type (read as plain JSON)', '{"id":"e","pm25":1}', rejected('INGEST_ERR_SCHEMA')),
       draft('NGSI with type only', '{"type":"AirQualityObserved","pm25":1}', rejected('INGEST_ERR_SCHEMA')),

@@ -105,7 +105,7 @@ function unknownQuantities(): MqttClass {
     drafts.push(
       draft(
         `SenML name ${name}`,
-        `[{"bn":"x:","n":"${name}","v":1}]`,
+        `[{"n":"${name}","v":1}]`,
         rejected('INGEST_ERR_UNKNOWN_QUANTITY'),
       ),
     );
