@@ -24,7 +24,8 @@ function isMissing(error: unknown): boolean {
 }
 
 /**
- * Keys in a YAML file (hashes only), mode 0600. The file is read again whenever it is replaced, so keys created or revoked with the CLI take effect on a running server.
+ * Keys in a YAML file (hashes only), mode 0600. The file is read again whenever it is replaced, so
+ * keys created or revoked with the CLI take effect on a running server.
  */
 export class FileKeyPersistence implements ApiKeyPersistence {
   private cached: { version: string; records: readonly ApiKeyRecord[] } | undefined;
