@@ -75,3 +75,32 @@ describe('the dashboard in Chromium', () => {
     await page.close();
   });
 });
+
+describe('the public dashboard in Chromium (PUBLIC_DASHBOARD=true)', () => {
+  let open: TestPlatform;
+  beforeAll(async () => {
+    open = await startTestPlatform({ PUBLIC_DASHBOARD: 'true' });
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  it('shows the KPI tiles without sign-in, still refuses writes, and offers staff a way in', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(open.httpUrl);
+    await page.locator('[data-testid="kpi-tile"]').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('session').getAttribute('data-role')).toBe('public');
+    const write = await fetch(`${open.httpUrl}/api/plan`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(open.view.plan),
+    });
+    expect(write.status).toBe(401);
+    expect(open.view.planVersion).toBe(1);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('API key').fill(open.adminKey);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('session').getAttribute('data-role')).toBe('admin');
+    await page.close();
+  }, 60_000);
+});

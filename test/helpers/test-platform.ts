@@ -36,6 +36,9 @@ export async function startTestPlatform(
     DEMO: 'off',
     LOG_LEVEL: 'silent',
     DATA_DIR: dir,
+    // Tests poll the API every 50 ms for up to a minute, all from 127.0.0.1; the limit itself is
+    // tested in api/src/plugins/external/security.test.ts.
+    API_RATE_LIMIT: '20000',
     ...env,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));

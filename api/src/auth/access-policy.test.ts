@@ -23,6 +23,9 @@ describe('the access policy', () => {
     expect(() => AccessPolicy.parse('routes:\n  GET /a: emperor\n', 'x.yaml')).toThrow(
       expect.toSatisfy(isCoded('AUTH_ERR_POLICY_INVALID')),
     );
+    expect(() => AccessPolicy.parse('routes:\n  FETCH /a: viewer\n', 'x.yaml')).toThrow(
+      expect.toSatisfy(isCoded('AUTH_ERR_POLICY_INVALID')),
+    );
     expect(() => AccessPolicy.parse('routes: [', 'x.yaml')).toThrow(
       expect.toSatisfy(isCoded('AUTH_ERR_POLICY_INVALID')),
     );

@@ -11,9 +11,11 @@ export const DEFAULT_POLICY_FILE = fileURLToPath(new URL('../../policy.yaml', im
 
 const RequiredRoleSchema = Type.Union([Type.Literal('anyone'), ...ROLES.map((r) => Type.Literal(r))]);
 
+const ROUTE_KEY = /^(GET|PUT|POST|DELETE|PATCH|OPTIONS) \/\S*$/;
+
 const PolicyFileSchema = Type.Object({
   routes: Type.Record(
-    Type.String({ pattern: '^(GET|PUT|POST|DELETE|PATCH) /\\S*$' }),
+    Type.String(),
     Type.Union([
       RequiredRoleSchema,
       Type.Object({ role: RequiredRoleSchema, public: Type.Optional(Type.Boolean()) }),
@@ -40,6 +42,18 @@ export class AccessPolicy {
   private constructor(private readonly entries: ReadonlyMap<string, PolicyEntry>) {}
 
   static parse(text: string, source: string): AccessPolicy {
+    const value = AccessPolicy.read(text, source);
+    const badKeys = Object.keys(value.routes).filter((key) => !ROUTE_KEY.test(key));
+    if (badKeys.length > 0) {
+      throw new AuthError(
+        'AUTH_ERR_POLICY_INVALID',
+        `${source}: ${badKeys.join(', ')} should be "METHOD /path" (GET, PUT, POST, DELETE, PATCH, OPTIONS).`,
+      );
+    }
+    return new AccessPolicy(AccessPolicy.entriesOf(value));
+  }
+
+  private static read(text: string, source: string): Static<typeof PolicyFileSchema> {
     let value: unknown;
     try {
       value = parse(text);
@@ -50,7 +64,7 @@ export class AccessPolicy {
       const issues = [...Value.Errors(PolicyFileSchema, value)].slice(0, 3).map((e) => e.path || '/');
       throw new AuthError('AUTH_ERR_POLICY_INVALID', `${source}: invalid entries at ${issues.join(', ')}.`);
     }
-    return new AccessPolicy(AccessPolicy.entriesOf(value));
+    return value;
   }
 
   static async load(path: string = DEFAULT_POLICY_FILE): Promise<AccessPolicy> {

@@ -24,25 +24,27 @@ function isMissing(error: unknown): boolean {
 }
 
 /**
- * Keys in a YAML file (hashes only), mode 0600. The file is read again whenever its modification time
- * changes, so keys created or revoked with the CLI take effect on a running server.
+ * Keys in a YAML file (hashes only), mode 0600. The file is read again whenever it is replaced, so
+ * keys created or revoked with the CLI take effect on a running server.
  */
 export class FileKeyPersistence implements ApiKeyPersistence {
-  private cached: { mtimeMs: number; records: readonly ApiKeyRecord[] } | undefined;
+  private cached: { version: string; records: readonly ApiKeyRecord[] } | undefined;
 
   constructor(private readonly path: string) {}
 
   async read(): Promise<readonly ApiKeyRecord[]> {
-    let mtimeMs: number;
+    let version: string;
     try {
-      mtimeMs = (await stat(this.path)).mtimeMs;
+      // Every write renames a new file into place, so the inode changes even within one clock tick.
+      const info = await stat(this.path);
+      version = `${info.ino}:${info.mtimeMs}:${info.size}`;
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
     }
-    if (this.cached?.mtimeMs === mtimeMs) return this.cached.records;
+    if (this.cached?.version === version) return this.cached.records;
     const records = this.parse(await readFile(this.path, 'utf8'));
-    this.cached = { mtimeMs, records };
+    this.cached = { version, records };
     return records;
   }
 

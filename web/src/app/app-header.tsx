@@ -49,10 +49,19 @@ export function AppHeader({ cityName, page }: AppHeaderProps) {
   );
 }
 
-/** Who is signed in, and the way out; a public dashboard without a session shows nothing here. */
+/** Who is signed in and the way out; on a public dashboard without a session, the way in. */
 function SessionBadge() {
   const state = useSession();
-  if (state === null || !state.session.authenticated) return null;
+  if (state === null) return null;
+  if (!state.session.authenticated)
+    return (
+      <div className="app-session" data-testid="session" data-role="public">
+        <span>Public view</span>
+        <button type="button" className="button button--small" onClick={state.signIn}>
+          Sign in
+        </button>
+      </div>
+    );
   const { role, name } = state.session;
   return (
     <div className="app-session" data-testid="session" data-role={role}>

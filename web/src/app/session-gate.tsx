@@ -3,7 +3,11 @@ import { fetchSession, signOut, SIGNED_OUT_EVENT, type Session } from '../lib/se
 import { SessionContext, type SessionState } from '../lib/session/session-context';
 import { SignInScreen } from './sign-in-screen';
 
-type GateState = { kind: 'checking' } | { kind: 'unreachable' } | { kind: 'ready'; session: Session };
+type GateState =
+  | { kind: 'checking' }
+  | { kind: 'unreachable' }
+  | { kind: 'signing-in' }
+  | { kind: 'ready'; session: Session };
 
 const mayView = (session: Session) => session.authenticated || session.publicDashboard;
 
@@ -30,7 +34,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   const context = useMemo<SessionState | null>(() => {
     if (state.kind !== 'ready') return null;
     const leave = () => void signOut().then((session) => setState({ kind: 'ready', session }), check);
-    return { session: state.session, signOut: leave };
+    return { session: state.session, signOut: leave, signIn: () => setState({ kind: 'signing-in' }) };
   }, [state, check]);
 
   if (state.kind === 'checking')
@@ -39,7 +43,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
         Checking your sign-in…
       </p>
     );
-  if (state.kind === 'unreachable' || context === null || !mayView(context.session))
+  if (context === null || !mayView(context.session))
     return (
       <SignInScreen
         unreachable={state.kind === 'unreachable'}

@@ -64,6 +64,8 @@ const CONTENT_SECURITY_POLICY = {
 export async function registerSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   await app.register(helmet, { contentSecurityPolicy: CONTENT_SECURITY_POLICY });
   await app.register(cookie);
+  // Registered before the access policy is installed: the CORS preflight route (OPTIONS *) answers
+  // only with CORS headers, never data, so it needs no policy entry.
   if (options.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: [...options.corsOrigins],

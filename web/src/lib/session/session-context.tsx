@@ -4,6 +4,8 @@ import { roleAtLeast, type Role, type Session } from './session-api';
 export interface SessionState {
   readonly session: Session;
   readonly signOut: () => void;
+  /** On a public dashboard: show the sign-in screen, for staff who need more than the public view. */
+  readonly signIn: () => void;
 }
 
 export const SessionContext = createContext<SessionState | null>(null);
