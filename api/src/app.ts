@@ -16,6 +16,7 @@ import exportRoutes from './routes/export/index.js';
 import feedRoutes from './routes/feeds/index.js';
 import healthRoutes from './routes/health/index.js';
 import kpiRoutes from './routes/kpis/index.js';
+import metricsRoutes from './routes/metrics/index.js';
 import planRoutes from './routes/plan/index.js';
 import sensorRoutes from './routes/sensors/index.js';
 import streamRoutes from './routes/stream/index.js';
@@ -73,6 +74,8 @@ export async function buildApiApp(view: PlatformView, options: ApiAppOptions): P
   await registerSwagger(app);
   const pageFallback = await registerDashboard(app, options.webDir);
   installErrorHandling(app, pageFallback);
+  // At the root, where Prometheus scrapers look by default.
+  await app.register(metricsRoutes, { view });
   await app.register(apiRoutes, {
     prefix: '/api',
     view,

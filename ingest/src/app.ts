@@ -23,6 +23,9 @@ import { startFeeds, type Closer } from './start-feeds.js';
 import { connectSource, startBroker, startHttp, WEB_DIST_DIR } from './start-network.js';
 import { createPlatformView } from './platform-view.js';
 import { openPlatformStorage, type PlatformStorage } from './storage.js';
+import { createIngestMetrics } from './metrics/ingest-metrics.js';
+import { resolveSpoolMaxBytes } from './spool/spool-limit.js';
+import { sensorIntake } from './sensor-intake.js';
 
 export { WEB_DIST_DIR };
 
@@ -69,11 +72,10 @@ async function startParts(
   const plan = await plans.open(await loadPlanFile(planFile), basename(planFile));
   const demoOn = config.DEMO === 'on' || (config.DEMO === 'auto' && config.PLAN_FILE === undefined);
   const storage = await openPlatformStorage(config, logger);
+  closers.push(() => storage.close());
   const live = new LiveBus();
   const engine = new KpiEngine(plan, SYSTEM_CLOCK);
   const sensors = new SensorRegistry(plan.sensors);
-  // A worker keeps no KPI state: the monitor process does, from what workers forward.
-  if (config.ROLE !== 'worker') await restoreState(storage, engine, sensors, logger);
   const coalescer = new LiveCoalescer(live, engine, sensors);
   const monitor = new LocalMonitor(engine, sensors, coalescer, live);
   const workerId = config.MQTT_CLIENT_ID ?? `worker-${process.pid}`;
@@ -85,6 +87,7 @@ async function startParts(
     workerId,
     logger.child({ module: 'forward' }),
   );
+  const spoolDir = join(config.DATA_DIR, 'spool');
   const pipeline = new IngestPipeline(
     {
       store: storage.store,
@@ -97,12 +100,16 @@ async function startParts(
       topicPrefix: config.MQTT_TOPIC_PREFIX,
       maxPayloadBytes: DEFAULT_MAX_PAYLOAD_BYTES,
       batchSize: config.INGEST_BATCH_SIZE,
-      flushMs: config.INGEST_FLUSH_MS,
+      spoolDir,
+      spoolMaxBytes: await resolveSpoolMaxBytes(spoolDir, config.SPOOL_MAX_BYTES),
     },
   );
+  // What a previous run spooled reaches the store before the KPI state is rebuilt from it.
+  await pipeline.start();
   // Shutdown order is the reverse of this list: stop intake, flush, close the store last.
-  closers.push(() => storage.close());
   closers.push(() => pipeline.stop());
+  // A worker keeps no KPI state: the monitor process does, from what workers forward.
+  if (config.ROLE !== 'worker') await restoreState(storage, engine, sensors, logger);
   coalescer.start();
   closers.push(() => coalescer.stop());
   const feedScheduler = await startFeeds(
@@ -111,9 +118,14 @@ async function startParts(
     { storage, sensors, engine, coalescer, logger },
     closers,
   );
-  const mqttUrl = await startBroker(config, logger, closers);
-  const source = await connectSource(config, mqttUrl, logger, (topic, payload, receivedAt) =>
-    pipeline.handle(topic, payload, receivedAt),
+  const intake = sensorIntake(config, pipeline);
+  const mqttUrl = await startBroker(config, logger, closers, intake.intercept);
+  const source = await connectSource(
+    config,
+    mqttUrl,
+    logger,
+    (message) => pipeline.handle(message),
+    intake.subscribeSensors,
   );
   sourceRef.current = source;
   const connected = source;
@@ -140,6 +152,7 @@ async function startParts(
     source: connected,
     broker: { mode: config.MQTT_URL ? 'external' : 'embedded', url: mqttUrl },
     startedAt: Date.now(),
+    metrics: createIngestMetrics(pipeline),
   });
   const httpUrl = await startHttp(view, config, logger, closers);
   if (demoOn && config.ROLE !== 'worker') {

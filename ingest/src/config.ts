@@ -100,11 +100,13 @@ export const ConfigSchema = Type.Object({
     { default: 'info' },
   ),
   INGEST_BATCH_SIZE: Type.Integer({ ...Positive, default: 5000, description: 'Readings per store write' }),
-  INGEST_FLUSH_MS: Type.Integer({
-    ...Positive,
-    default: 200,
-    description: 'Longest wait before a partial batch is written',
-  }),
+  SPOOL_MAX_BYTES: Type.Optional(
+    Type.Integer({
+      minimum: 1024,
+      description:
+        'Most bytes the ingest spool (DATA_DIR/spool) may hold; when full, QoS 1 is not acknowledged. Default: 25 % of free disk',
+    }),
+  ),
 });
 
 export type Config = Readonly<Static<typeof ConfigSchema>>;

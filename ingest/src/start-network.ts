@@ -4,6 +4,7 @@ import { buildApiApp, listenApi } from '@ssc-monitor/api';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
+import type { PublishInterceptor } from './adapters/broker/durable-publish-hook.js';
 import { MqttSource, type MessageHandler } from './adapters/mqtt/mqtt-source.js';
 import type { Config } from './config.js';
 import { isAddressInUse, PlatformError } from './platform-errors.js';
@@ -17,6 +18,7 @@ export async function connectSource(
   url: string,
   logger: Logger,
   onMessage: MessageHandler,
+  subscribeSensors: boolean,
 ): Promise<MqttSource> {
   const source = new MqttSource({
     url,
@@ -25,7 +27,7 @@ export async function connectSource(
     topicPrefix: config.MQTT_TOPIC_PREFIX,
     clientId: config.MQTT_CLIENT_ID,
     sharedGroup: config.MQTT_SHARED_GROUP,
-    subscribeSensors: config.ROLE !== 'monitor',
+    subscribeSensors,
     tls: {
       ca: config.MQTT_CA_FILE,
       cert: config.MQTT_CERT_FILE,
@@ -46,9 +48,19 @@ export async function connectSource(
   return source;
 }
 
-export async function startBroker(config: Config, logger: Logger, closers: Closer[]): Promise<string> {
+/** Starts the embedded broker unless MQTT_URL names one; `intercept` takes sensor messages in-process. */
+export async function startBroker(
+  config: Config,
+  logger: Logger,
+  closers: Closer[],
+  intercept?: PublishInterceptor,
+): Promise<string> {
   if (config.MQTT_URL) return config.MQTT_URL;
-  const broker = new EmbeddedBroker({ port: config.MQTT_PORT, logger: logger.child({ module: 'broker' }) });
+  const broker = new EmbeddedBroker({
+    port: config.MQTT_PORT,
+    logger: logger.child({ module: 'broker' }),
+    ...(intercept ? { intercept } : {}),
+  });
   try {
     const port = await broker.start();
     closers.push(() => broker.stop());

@@ -73,6 +73,8 @@ export interface PlatformView {
   sensors(): SensorState[];
   sensor(id: string): SensorState | undefined;
   health(): Promise<HealthReport>;
+  /** Ingest counters, spool gauges and process metrics in the Prometheus text format (version 0.0.4). */
+  metrics(): Promise<string>;
   /** Open-data feeds with their last runs, errors and next run. */
   feeds(): Promise<FeedStatus[]>;
 }

@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:net';
 import { Aedes } from 'aedes';
 import type { Logger } from 'pino';
+import { acknowledgeWhenDurable, type PublishInterceptor } from './durable-publish-hook.js';
 
 export interface EmbeddedBrokerOptions {
   /** TCP port; 0 picks a free one. */
   readonly port: number;
   readonly host?: string;
   readonly logger: Logger;
+  /** Takes sensor messages in-process and holds their PUBACK until they are durable. */
+  readonly intercept?: PublishInterceptor;
 }
 
 /**
@@ -22,6 +25,7 @@ export class EmbeddedBroker {
   /** Resolves with the bound port; rejects with the listen error (code EADDRINUSE when taken). */
   async start(): Promise<number> {
     const broker = await Aedes.createBroker();
+    if (this.options.intercept) acknowledgeWhenDurable(broker, this.options.intercept);
     const log = this.options.logger;
     broker.on('clientError', (client, error) =>
       log.debug({ client: client.id, err: error.message }, 'MQTT client error'),

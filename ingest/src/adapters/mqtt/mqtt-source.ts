@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { sensorTopicFilter } from '@ssc-monitor/core';
+import { DeferredPubacks } from './deferred-puback.js';
 
 export interface MqttTlsFiles {
   readonly ca?: string | undefined;
@@ -30,7 +31,18 @@ export interface MqttSourceOptions {
   readonly logger: Logger;
 }
 
-export type MessageHandler = (topic: string, payload: Buffer, receivedAt: number) => void;
+/** One sensor message from the broker. */
+export interface SourceMessage {
+  readonly topic: string;
+  readonly payload: Buffer;
+  /** Epoch ms. */
+  readonly receivedAt: number;
+  readonly qos: 0 | 1 | 2;
+  readonly dup: boolean;
+}
+
+/** Resolves true once the message is durable: only then is a QoS 1 message acknowledged. */
+export type MessageHandler = (message: SourceMessage) => Promise<boolean>;
 
 const MAX_RECONNECT_MS = 30_000;
 
@@ -81,9 +93,19 @@ export class MqttSource {
     const client = mqtt.connect(url, clientOptions(this.options));
     this.#client = client;
     const sensorsRoot = sensorTopicFilter(this.options.topicPrefix).slice(0, -1);
-    client.on('message', (topic, payload) => {
-      if (topic.startsWith(sensorsRoot)) onMessage(topic, payload, Date.now());
-    });
+    const pubacks = new DeferredPubacks(client);
+    pubacks.install();
+    // handleMessage runs for every PUBLISH, after the 'message' event other listeners use.
+    client.handleMessage = (packet, callback) => {
+      const topic = packet.topic;
+      if (topic.startsWith(sensorsRoot)) {
+        const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+        const message = { topic, payload, receivedAt: Date.now(), qos: packet.qos, dup: packet.dup };
+        const durable = onMessage(message);
+        if (packet.qos === 1) pubacks.defer(packet.messageId, durable);
+      }
+      callback();
+    };
     client.on('connect', (connack) => {
       this.#connected = true;
       client.options.reconnectPeriod = 1000;
