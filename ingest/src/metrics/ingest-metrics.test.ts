@@ -19,7 +19,7 @@ describe('createIngestMetrics', () => {
     const stats = new IngestStats();
     Object.assign(stats, { received: 12, accepted: 10, stored: 8, redelivered: 2, spooled: 11, dropped: 1 });
     stats.reject('INGEST_ERR_NOT_JSON');
-    const spool = { bytes: 4096, segments: 3, full: true };
+    const spool = { bytes: 4096, segments: 3, full: true, commits: 4 };
     const registry = createIngestMetrics({ stats, spoolState: () => spool });
     const samples = parsePrometheus(await registry.metrics());
     expect(samples.get('ssc_ingest_messages_received_total')).toBe(12);
@@ -32,6 +32,7 @@ describe('createIngestMetrics', () => {
     expect([...['bytes', 'segments', 'full'].map((g) => samples.get(`ssc_ingest_spool_${g}`))]).toEqual([
       4096, 3, 1,
     ]);
+    expect(samples.get('ssc_ingest_spool_commits_total')).toBe(4);
     expect(samples.get('process_cpu_user_seconds_total')).toBeGreaterThanOrEqual(0);
   });
 
@@ -39,7 +40,7 @@ describe('createIngestMetrics', () => {
     const stats = new IngestStats();
     const registry = createIngestMetrics({
       stats,
-      spoolState: () => ({ bytes: 0, segments: 0, full: false }),
+      spoolState: () => ({ bytes: 0, segments: 0, full: false, commits: 0 }),
     });
     await registry.metrics();
     stats.received = 5;

@@ -1,11 +1,12 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { REJECTION_CODES } from '@ssc-monitor/core';
+import type { SpoolState } from '../pipeline/ingest-pipeline.js';
 import type { IngestStats } from '../pipeline/ingest-stats.js';
 
 /** What the metrics read at scrape time; the ingest hot path only bumps plain numbers. */
 export interface IngestMetricsSource {
   readonly stats: IngestStats;
-  spoolState(): { readonly bytes: number; readonly segments: number; readonly full: boolean };
+  spoolState(): SpoolState;
 }
 
 const PREFIX = 'ssc_ingest_';
@@ -82,6 +83,12 @@ export function createIngestMetrics(source: IngestMetricsSource): Registry {
       for (const reason of REJECTION_CODES) this.inc({ reason }, stats.rejectedBy.get(reason) ?? 0);
     },
   });
+  mirroredCounter(
+    registry,
+    'spool_commits_total',
+    'Group commits to the spool (one fsync each)',
+    () => source.spoolState().commits,
+  );
   gauge(registry, 'spool_bytes', 'Bytes in the spool not yet stored', () => source.spoolState().bytes);
   gauge(registry, 'spool_segments', 'Segment files in the spool', () => source.spoolState().segments);
   gauge(registry, 'spool_full', '1 while the spool is full (acknowledgements withheld)', () =>

@@ -47,6 +47,16 @@ export interface IncomingMessage {
   readonly dup: boolean;
 }
 
+export interface SpoolState {
+  /** Bytes on disk not yet stored. */
+  readonly bytes: number;
+  readonly segments: number;
+  /** True while acknowledgements are withheld for lack of room. */
+  readonly full: boolean;
+  /** Group commits so far (one fsync each). */
+  readonly commits: number;
+}
+
 /** Bytes of a rejected payload kept in the dead-letter log. */
 const EXCERPT_BYTES = 256;
 const lenient = new TextDecoder('utf-8', { fatal: false });
@@ -164,8 +174,13 @@ export class IngestPipeline {
   }
 
   /** The spool on disk, for metrics and health. */
-  spoolState(): { readonly bytes: number; readonly segments: number; readonly full: boolean } {
-    return { bytes: this.#spool.bytes(), segments: this.#spool.batches(), full: this.#intake.full };
+  spoolState(): SpoolState {
+    return {
+      bytes: this.#spool.bytes(),
+      segments: this.#spool.batches(),
+      full: this.#intake.full,
+      commits: this.#intake.commits,
+    };
   }
 
   get lastStoreError(): string | null {
