@@ -95,6 +95,7 @@ async function startParts(
       districtOf: (id) => sensors.districtOf(id),
       observer: config.ROLE === 'worker' ? forwarder : monitor,
       logger: logger.child({ module: 'ingest' }),
+      alert: (data) => live.publish({ type: 'alert', data }),
     },
     {
       topicPrefix: config.MQTT_TOPIC_PREFIX,

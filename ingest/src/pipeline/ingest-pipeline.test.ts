@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeadLetter, Reading, Store, StoredReading } from '@ssc-monitor/core';
+import type { DeadLetter, PlatformAlert, Reading, Store, StoredReading } from '@ssc-monitor/core';
 import { createEmbeddedStorage, type EmbeddedStorage } from '../adapters/store/index.js';
 import { DiskSpool } from '../spool/disk-spool.js';
 import { encodeReading } from '../spool/spool-records.js';
@@ -52,6 +52,7 @@ describe('IngestPipeline', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  const alerts: PlatformAlert[] = [];
   const open = async (store: Store = storage.store, spoolMaxBytes = 1 << 20) => {
     const observer = new RecordingObserver();
     const pipeline = new IngestPipeline(
@@ -61,6 +62,7 @@ describe('IngestPipeline', () => {
         districtOf: () => 'centre',
         observer,
         logger,
+        alert: (alert) => alerts.push(alert),
       },
       {
         topicPrefix: '',
@@ -161,5 +163,9 @@ describe('IngestPipeline', () => {
     expect(await pipeline.flush()).toBe(true);
     expect((await stored('aq-6')).map((r) => r.value)).toEqual([1, 2]);
     expect(pipeline.spoolState().full).toBe(false);
+    expect(alerts.map((a) => [a.code, a.active])).toEqual([
+      ['INGEST_ALERT_SPOOL_FULL', true],
+      ['INGEST_ALERT_SPOOL_FULL', false],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import {
   type DeadLetter,
   type DeadLetterLog,
   type IngestCounters,
+  type PlatformAlert,
   type Rejection,
   type Store,
 } from '@ssc-monitor/core';
@@ -21,6 +22,8 @@ export interface IngestPipelineDeps {
   readonly districtOf: (sensorId: string) => string;
   readonly observer: IngestObserver;
   readonly logger: Logger;
+  /** Told when the spool fills up and when it has room again (the live stream's `alert` event). */
+  readonly alert?: (alert: PlatformAlert) => void;
 }
 
 export interface IngestPipelineOptions {
@@ -165,8 +168,12 @@ export class IngestPipeline {
 
   #fullChanged(full: boolean): void {
     const spool = { bytes: this.#spool.bytes(), maxBytes: this.options.spoolMaxBytes };
-    if (full) this.deps.logger.error(spool, 'spool full: acknowledgements withheld, QoS 0 dropped');
-    else this.deps.logger.info(spool, 'spool has room again: acknowledging');
+    const message = full
+      ? `Ingest spool full (${spool.maxBytes} bytes, SPOOL_MAX_BYTES): QoS 1 readings are not acknowledged and QoS 0 readings are dropped until the store catches up`
+      : 'Ingest spool has room again: readings are acknowledged';
+    if (full) this.deps.logger.error(spool, message);
+    else this.deps.logger.info(spool, message);
+    this.deps.alert?.({ code: 'INGEST_ALERT_SPOOL_FULL', active: full, message, at: Date.now() });
   }
 
   counters(): IngestCounters {
