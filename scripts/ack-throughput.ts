@@ -2,9 +2,10 @@
  * QoS 1 publish rate through the embedded broker, raw and with ack-after-durable (PUBACK only once
  * the reading is in the fsynced spool, readings forwarded to the embedded store behind).
  *
- *   node --import tsx scripts/ack-throughput.ts [--seconds 5] [--clients 4] [--window 500]
+ *   node --import tsx scripts/ack-throughput.ts [--seconds 5] [--clients 4] [--window 500] [--external mqtt://…]
  *
- * Prints msgs/s for both and their ratio. Everything runs in this process on free ports under a
+ * Prints msgs/s for both and their ratio. With --external, the same for the ingest client of an
+ * external broker: messages/s the ingest takes in, acknowledging at once or after the spool. Everything runs in this process on free ports under a
  * temporary DATA_DIR, removed at the end.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,6 +15,8 @@ import { parseArgs } from 'node:util';
 import mqtt, { type MqttClient } from 'mqtt';
 import pino from 'pino';
 import { DEFAULT_MAX_PAYLOAD_BYTES } from '@ssc-monitor/core';
+import { randomUUID } from 'node:crypto';
+import { MqttSource } from '../ingest/src/adapters/mqtt/mqtt-source.js';
 import { EmbeddedBroker } from '../ingest/src/adapters/broker/embedded-broker.js';
 import type { PublishInterceptor } from '../ingest/src/adapters/broker/durable-publish-hook.js';
 import { createEmbeddedStorage } from '../ingest/src/adapters/store/index.js';
@@ -24,6 +27,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     clients: { type: 'string', default: '4' },
     window: { type: 'string', default: '500' },
+    external: { type: 'string' },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -33,7 +37,7 @@ const SENSORS_PER_CLIENT = 1000;
 const logger = pino({ level: 'warn' });
 
 /** Publishes QoS 1 from `CLIENTS` connections, WINDOW in flight each, for SECONDS; returns PUBACKs/s. */
-async function publishRate(url: string): Promise<number> {
+async function publishRate(url: string, prefix = '', counted?: () => number): Promise<number> {
   const base = Date.now() - 30 * 86_400_000;
   const clients: MqttClient[] = await Promise.all(
     Array.from({ length: CLIENTS }, () => mqtt.connectAsync(url, { reconnectPeriod: 0 })),
@@ -47,7 +51,7 @@ async function publishRate(url: string): Promise<number> {
       const n = seq++;
       const sensor = `bench-${index}-${n % SENSORS_PER_CLIENT}`;
       const ts = base + Math.floor(n / SENSORS_PER_CLIENT) * 1000;
-      client.publish(`sensors/${sensor}`, `{"pm25":${n % 300},"ts":${ts}}`, { qos: 1 }, (error) => {
+      client.publish(`${prefix}sensors/${sensor}`, `{"pm25":${n % 300},"ts":${ts}}`, { qos: 1 }, (error) => {
         if (!error) acked += 1;
         next();
       });
@@ -55,11 +59,12 @@ async function publishRate(url: string): Promise<number> {
     for (let i = 0; i < WINDOW; i++) next();
   };
   clients.forEach(pump);
+  const count = counted ?? (() => acked);
   await new Promise((resolve) => setTimeout(resolve, 1000)); // warm-up
-  const start = acked;
+  const start = count();
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000));
-  const rate = ((acked - start) * 1000) / (performance.now() - started);
+  const rate = ((count() - start) * 1000) / (performance.now() - started);
   running = false;
   await Promise.all(clients.map((client) => client.endAsync(true)));
   return rate;
@@ -80,7 +85,7 @@ async function withBroker(intercept: PublishInterceptor | undefined): Promise<nu
   }
 }
 
-async function durableRate(dataDir: string): Promise<{ rate: number; stored: number; perCommit: number }> {
+async function openPipeline(dataDir: string, prefix = '') {
   const storage = createEmbeddedStorage({ dataDir, logger });
   await storage.start();
   const pipeline = new IngestPipeline(
@@ -92,7 +97,7 @@ async function durableRate(dataDir: string): Promise<{ rate: number; stored: num
       logger,
     },
     {
-      topicPrefix: '',
+      topicPrefix: prefix,
       maxPayloadBytes: DEFAULT_MAX_PAYLOAD_BYTES,
       batchSize: 5000,
       spoolDir: join(dataDir, 'spool'),
@@ -100,6 +105,15 @@ async function durableRate(dataDir: string): Promise<{ rate: number; stored: num
     },
   );
   await pipeline.start();
+  const close = async (): Promise<void> => {
+    await pipeline.stop();
+    await storage.close();
+  };
+  return { pipeline, close };
+}
+
+async function durableRate(dataDir: string): Promise<{ rate: number; stored: number; perCommit: number }> {
+  const { pipeline, close } = await openPipeline(dataDir);
   try {
     const rate = await withBroker((packet) =>
       pipeline.handle({
@@ -114,8 +128,26 @@ async function durableRate(dataDir: string): Promise<{ rate: number; stored: num
     const perCommit = pipeline.stats.spooled / Math.max(1, pipeline.spoolState().commits);
     return { rate, stored: pipeline.counters().stored, perCommit };
   } finally {
-    await pipeline.stop();
-    await storage.close();
+    await close();
+  }
+}
+
+/** Messages/s the ingest client of an external broker takes in, acknowledging at once or when durable. */
+async function externalRate(url: string, dataDir: string, durable: boolean): Promise<number> {
+  const prefix = `bench-${randomUUID().slice(0, 8)}/`;
+  const { pipeline, close } = await openPipeline(dataDir, prefix);
+  let taken = 0;
+  const source = new MqttSource({ url, topicPrefix: prefix, logger });
+  await source.start(async (message) => {
+    const ok = durable ? await pipeline.handle(message) : true;
+    taken += 1;
+    return ok;
+  });
+  try {
+    return await publishRate(url, prefix, () => taken);
+  } finally {
+    await source.stop();
+    await close();
   }
 }
 
@@ -123,7 +155,17 @@ const dataDir = await mkdtemp(join(tmpdir(), 'ssc-ack-throughput-'));
 try {
   const raw = await withBroker(undefined);
   const durable = await durableRate(dataDir);
+  const external =
+    values.external === undefined
+      ? {}
+      : {
+          externalAckAtOnceMsgsPerS: Math.round(
+            await externalRate(values.external, join(dataDir, 'a'), false),
+          ),
+          externalDurableMsgsPerS: Math.round(await externalRate(values.external, join(dataDir, 'b'), true)),
+        };
   const report = {
+    ...external,
     clients: CLIENTS,
     window: WINDOW,
     seconds: SECONDS,
