@@ -82,4 +82,27 @@ describe('GroupCommitSpool', () => {
     expect(await spool.append(record(3), 1, 'wait')).toBe(false);
     expect(disk.pending()).toBe(1);
   });
+
+  it('writes several segments at once and lists them in append order', async () => {
+    const concurrent = new DiskSpool(join(dir, 'concurrent'), { extension: 'jsonl', concurrency: 4 });
+    await concurrent.open();
+    const spool = new GroupCommitSpool({
+      spool: concurrent,
+      maxBytes: 1 << 20,
+      logger,
+      concurrentCommits: 4,
+    });
+    const appends: Promise<boolean>[] = [];
+    for (let turn = 0; turn < 6; turn++) {
+      appends.push(...[0, 1].map((i) => spool.append(record(turn * 2 + i), 1, 'wait')));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    expect((await Promise.all(appends)).every(Boolean)).toBe(true);
+    await spool.idle();
+    const entries = concurrent.head(100);
+    expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => a - b));
+    const bodies = await Promise.all(entries.map((e) => concurrent.read(e)));
+    expect(bodies.join('')).toBe(Array.from({ length: 12 }, (_, n) => record(n)).join(''));
+    expect(spool.commits).toBe(entries.length);
+  });
 });

@@ -15,6 +15,11 @@ export interface GroupCommitSpoolOptions {
   readonly logger: Logger;
   /** Told when the spool fills up (true) and when it has room again (false). */
   readonly onFullChange?: (full: boolean) => void;
+  /**
+   * Segments being written at once; the disk spool needs at least this `concurrency`.
+   * @defaultValue 1
+   */
+  readonly concurrentCommits?: number;
 }
 
 interface Waiter {
@@ -25,9 +30,10 @@ interface Waiter {
 }
 
 /**
- * Appends records to a disk spool with group commit: everything appended while a segment is being
+ * Appends records to a disk spool with group commit: everything appended while segments are being
  * written (and fsynced) goes into the next segment, so one fsync makes a whole batch of messages
- * durable and the commit rate adapts to the load without a timer. Each append resolves true once
+ * durable and the commit rate adapts to the load without a timer. Up to `concurrentCommits`
+ * segments are written at once, because concurrent fsyncs share journal commits. Each append resolves true once
  * its records are durable, false if they never will be (spool error, stop, or full with 'drop').
  */
 export class GroupCommitSpool {
@@ -37,7 +43,7 @@ export class GroupCommitSpool {
   #batchBytes = 0;
   #batchWaiters: ((durable: boolean) => void)[] = [];
   #committingBytes = 0;
-  #committing: Promise<void> | undefined;
+  readonly #committing = new Set<Promise<void>>();
   #scheduled = false;
   readonly #waiting: Waiter[] = [];
   #full = false;
@@ -84,8 +90,8 @@ export class GroupCommitSpool {
 
   /** Resolves once everything appended so far is committed (or has failed). */
   async idle(): Promise<void> {
-    while (this.#committing !== undefined || this.#scheduled || this.#batch.length > 0) {
-      if (this.#committing) await this.#committing;
+    while (this.#committing.size > 0 || this.#scheduled || this.#batch.length > 0) {
+      if (this.#committing.size > 0) await Promise.all(this.#committing);
       else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
@@ -115,7 +121,7 @@ export class GroupCommitSpool {
     this.#batchBytes += waiter.bytes;
     this.#batchWaiters.push(waiter.resolve);
     // Wait for the rest of this I/O turn (e.g. every message of one socket read) before committing.
-    if (this.#committing === undefined && !this.#scheduled) {
+    if (this.#committing.size < this.#maxCommits && !this.#scheduled) {
       this.#scheduled = true;
       setImmediate(() => {
         this.#scheduled = false;
@@ -124,14 +130,19 @@ export class GroupCommitSpool {
     }
   }
 
+  get #maxCommits(): number {
+    return this.#options.concurrentCommits ?? 1;
+  }
+
   #commitNext(): void {
-    if (this.#committing !== undefined || this.#batch.length === 0) return;
+    if (this.#committing.size >= this.#maxCommits || this.#batch.length === 0) return;
     const body = this.#batch.join('');
     const records = this.#batchRecords;
     const waiters = this.#batchWaiters;
-    this.#committingBytes = this.#batchBytes;
+    const bytes = this.#batchBytes;
+    this.#committingBytes += bytes;
     [this.#batch, this.#batchRecords, this.#batchBytes, this.#batchWaiters] = [[], 0, 0, []];
-    this.#committing = this.#options.spool.append(body, records).then(
+    const commit = this.#options.spool.append(body, records).then(
       () => {
         this.#commits += 1;
         for (const resolve of waiters) resolve(true);
@@ -141,9 +152,10 @@ export class GroupCommitSpool {
         for (const resolve of waiters) resolve(false);
       },
     );
-    void this.#committing.finally(() => {
-      this.#committing = undefined;
-      this.#committingBytes = 0;
+    this.#committing.add(commit);
+    void commit.finally(() => {
+      this.#committing.delete(commit);
+      this.#committingBytes -= bytes;
       this.#commitNext();
     });
   }
