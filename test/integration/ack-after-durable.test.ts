@@ -63,7 +63,8 @@ async function start(run: Run): Promise<void> {
   running.add(child);
   run.current = child;
   await waitFor('the platform to answer', async () => (await fetch(`${run.httpUrl}/api/health`)).status > 0, {
-    timeoutMs: 30_000,
+    // A start compiles the TypeScript and opens DuckDB: allow for a busy machine.
+    timeoutMs: 90_000,
     intervalMs: 100,
   }).catch((error: unknown) => {
     throw new Error(`${(error as Error).message}\n${child.stderr()}`);
@@ -139,7 +140,7 @@ async function crashMidStream({ broker, stops }: Scenario): Promise<void> {
       // Stop the ingest while readings are in flight, then start it again on the same DATA_DIR.
       const target = publisher.acked.size + READINGS_PER_ROUND;
       await waitFor(`${target} acknowledged readings`, () => publisher.acked.size >= target, {
-        timeoutMs: 20_000,
+        timeoutMs: 60_000,
       });
       const code = await stop(run, signal);
       if (signal === 'SIGTERM') expect(code, `clean exit in round ${round}`).toBe(0);
@@ -147,7 +148,7 @@ async function crashMidStream({ broker, stops }: Scenario): Promise<void> {
     }
     const target = publisher.acked.size + READINGS_PER_ROUND;
     await waitFor(`${target} acknowledged readings`, () => publisher.acked.size >= target, {
-      timeoutMs: 20_000,
+      timeoutMs: 60_000,
     });
     await publisher.stop(10_000);
     const acked = [...publisher.acked];
@@ -156,7 +157,7 @@ async function crashMidStream({ broker, stops }: Scenario): Promise<void> {
       async () => {
         return (await metric(run, 'ssc_ingest_spool_segments')) === 0;
       },
-      { timeoutMs: 20_000 },
+      { timeoutMs: 60_000 },
     );
     expect(await stop(run, 'SIGTERM')).toBe(0);
     const stored = await storedBySeq(run.dataDir, sensorId, base);
@@ -175,13 +176,13 @@ async function crashMidStream({ broker, stops }: Scenario): Promise<void> {
 describe('acknowledge after durable', () => {
   it('loses and duplicates no acknowledged reading when the embedded broker is killed twice', async () => {
     await crashMidStream({ broker: 'embedded', stops: ['SIGKILL', 'SIGKILL'] });
-  }, 90_000);
+  }, 300_000);
 
   it('loses and duplicates no acknowledged reading when ingest on Mosquitto is killed twice', async () => {
     await crashMidStream({ broker: 'mosquitto', stops: ['SIGKILL', 'SIGKILL'] });
-  }, 90_000);
+  }, 300_000);
 
   it('stores every acknowledged reading across graceful restarts (SIGTERM)', async () => {
     await crashMidStream({ broker: 'embedded', stops: ['SIGTERM'] });
-  }, 90_000);
+  }, 300_000);
 });

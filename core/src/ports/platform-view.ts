@@ -18,7 +18,7 @@ export interface IngestCounters {
   readonly stored: number;
   /** Messages rejected to the dead-letter log. */
   readonly rejected: number;
-  /** Readings accepted but not yet written. */
+  /** Readings and dead letters durable in the ingest spool, not yet in the store. */
   readonly pending: number;
 }
 
