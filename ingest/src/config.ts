@@ -32,6 +32,13 @@ export const ConfigSchema = Type.Object({
       description: 'Share the sensor subscription among workers ($share/<group>/…)',
     }),
   ),
+  MQTT_INGEST_CONNECTIONS: Type.Integer({
+    minimum: 1,
+    maximum: 64,
+    default: 4,
+    description:
+      'Connections taking sensor messages from an external broker (a shared subscription): more messages per spool commit',
+  }),
   MQTT_CA_FILE: Type.Optional(Type.String({ description: 'CA certificate (PEM) for mqtts://' })),
   MQTT_CERT_FILE: Type.Optional(Type.String({ description: 'Client certificate (PEM)' })),
   MQTT_KEY_FILE: Type.Optional(Type.String({ description: 'Client key (PEM)' })),

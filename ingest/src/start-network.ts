@@ -28,6 +28,7 @@ export async function connectSource(
     clientId: config.MQTT_CLIENT_ID,
     sharedGroup: config.MQTT_SHARED_GROUP,
     subscribeSensors,
+    sensorConnections: config.MQTT_INGEST_CONNECTIONS,
     tls: {
       ca: config.MQTT_CA_FILE,
       cert: config.MQTT_CERT_FILE,

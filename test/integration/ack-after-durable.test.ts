@@ -52,7 +52,11 @@ async function prepare(broker: 'embedded' | 'mosquitto', prefix: string): Promis
     MQTT_TOPIC_PREFIX: prefix,
     ...(broker === 'embedded'
       ? { MQTT_PORT: String(await freePort()) }
-      : { MQTT_URL: MOSQUITTO_URL, MQTT_CLIENT_ID: `ssc-durable-${randomUUID().slice(0, 8)}` }),
+      : {
+          MQTT_URL: MOSQUITTO_URL,
+          MQTT_CLIENT_ID: `ssc-durable-${randomUUID().slice(0, 8)}`,
+          MQTT_INGEST_CONNECTIONS: '4',
+        }),
   };
   return { env, httpUrl: `http://127.0.0.1:${port}`, dataDir };
 }
@@ -108,10 +112,12 @@ async function storedBySeq(dataDir: string, sensorId: string, base: number): Pro
   }
 }
 
-/** Removes the persistent session a fixed client id left on Mosquitto. */
-async function endSession(clientId: string): Promise<void> {
-  const client = await mqtt.connectAsync(MOSQUITTO_URL, { clientId, clean: true });
-  await client.endAsync();
+/** Removes the persistent sessions a fixed client id left on Mosquitto (one per ingest connection). */
+async function endSessions(clientId: string): Promise<void> {
+  for (const id of [clientId, ...[0, 1, 2, 3].map((i) => `${clientId}-s${i}`)]) {
+    const client = await mqtt.connectAsync(MOSQUITTO_URL, { clientId: id, clean: true });
+    await client.endAsync();
+  }
 }
 
 interface Scenario {
@@ -169,7 +175,7 @@ async function crashMidStream({ broker, stops }: Scenario): Promise<void> {
     expect(wrong).toEqual([]);
   } finally {
     await publisher.stop(0);
-    if (run.env.MQTT_CLIENT_ID !== undefined) await endSession(run.env.MQTT_CLIENT_ID);
+    if (run.env.MQTT_CLIENT_ID !== undefined) await endSessions(run.env.MQTT_CLIENT_ID);
   }
 }
 
