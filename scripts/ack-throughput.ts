@@ -137,7 +137,7 @@ async function externalRate(url: string, dataDir: string, durable: boolean): Pro
   const prefix = `bench-${randomUUID().slice(0, 8)}/`;
   const { pipeline, close } = await openPipeline(dataDir, prefix);
   let taken = 0;
-  const source = new MqttSource({ url, topicPrefix: prefix, logger });
+  const source = new MqttSource({ url, topicPrefix: prefix, logger, sensorConnections: 4 });
   await source.start(async (message) => {
     const ok = durable ? await pipeline.handle(message) : true;
     taken += 1;

@@ -41,7 +41,8 @@ export class DeferredPubacks {
       cb?.();
       const connection = this.#connection;
       void durable.then((ok) => {
-        if (ok && connection === this.#connection && this.client.connected) send(packet);
+        const open = this.client.connected && !this.client.disconnecting;
+        if (ok && connection === this.#connection && open) send(packet);
         else this.#withheld += 1;
       });
     };
