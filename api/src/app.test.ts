@@ -63,6 +63,7 @@ describe('OpenAPI', () => {
     '/api/stream',
     '/api/session',
     '/api/keys',
+    '/metrics',
   ];
 
   interface Operation {

@@ -27,6 +27,7 @@ import healthRoutes from './routes/health/index.js';
 import keyRoutes from './routes/keys/index.js';
 import sessionRoutes from './routes/session/index.js';
 import kpiRoutes from './routes/kpis/index.js';
+import metricsRoutes from './routes/metrics/index.js';
 import planRoutes from './routes/plan/index.js';
 import sensorRoutes from './routes/sensors/index.js';
 import streamRoutes from './routes/stream/index.js';
@@ -126,6 +127,8 @@ export async function buildApiApp(view: PlatformView, options: ApiAppOptions): P
   await registerSwagger(app);
   const pageFallback = await registerDashboard(app, options.webDir);
   installErrorHandling(app, pageFallback);
+  // At the root, where Prometheus scrapers look by default.
+  await app.register(metricsRoutes, { view });
   await app.register(apiRoutes, {
     prefix: '/api',
     view,

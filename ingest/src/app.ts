@@ -27,6 +27,9 @@ import { refusalRejection } from './adapters/broker/refused-publish.js';
 import type { ServiceCredential } from './adapters/broker/broker-auth.js';
 import { createPlatformView } from './platform-view.js';
 import { openPlatformStorage, type PlatformStorage } from './storage.js';
+import { createIngestMetrics } from './metrics/ingest-metrics.js';
+import { resolveSpoolMaxBytes } from './spool/spool-limit.js';
+import { sensorIntake } from './sensor-intake.js';
 
 export { WEB_DIST_DIR };
 
@@ -77,11 +80,10 @@ async function startParts(
   const plan = await plans.open(await loadPlanFile(planFile), basename(planFile));
   const demoOn = config.DEMO === 'on' || (config.DEMO === 'auto' && config.PLAN_FILE === undefined);
   const storage = await openPlatformStorage(config, logger);
+  closers.push(() => storage.close());
   const live = new LiveBus();
   const engine = new KpiEngine(plan, SYSTEM_CLOCK);
   const sensors = new SensorRegistry(plan.sensors);
-  // A worker keeps no KPI state: the monitor process does, from what workers forward.
-  if (config.ROLE !== 'worker') await restoreState(storage, engine, sensors, logger);
   const coalescer = new LiveCoalescer(live, engine, sensors);
   const monitor = new LocalMonitor(engine, sensors, coalescer, live);
   const workerId = config.MQTT_CLIENT_ID ?? `worker-${process.pid}`;
@@ -93,6 +95,7 @@ async function startParts(
     workerId,
     logger.child({ module: 'forward' }),
   );
+  const spoolDir = join(config.DATA_DIR, 'spool');
   const pipeline = new IngestPipeline(
     {
       store: storage.store,
@@ -100,17 +103,22 @@ async function startParts(
       districtOf: (id) => sensors.districtOf(id),
       observer: config.ROLE === 'worker' ? forwarder : monitor,
       logger: logger.child({ module: 'ingest' }),
+      alert: (data) => live.publish({ type: 'alert', data }),
     },
     {
       topicPrefix: config.MQTT_TOPIC_PREFIX,
       maxPayloadBytes: DEFAULT_MAX_PAYLOAD_BYTES,
       batchSize: config.INGEST_BATCH_SIZE,
-      flushMs: config.INGEST_FLUSH_MS,
+      spoolDir,
+      spoolMaxBytes: await resolveSpoolMaxBytes(spoolDir, config.SPOOL_MAX_BYTES),
     },
   );
+  // What a previous run spooled reaches the store before the KPI state is rebuilt from it.
+  await pipeline.start();
   // Shutdown order is the reverse of this list: stop intake, flush, close the store last.
-  closers.push(() => storage.close());
   closers.push(() => pipeline.stop());
+  // A worker keeps no KPI state: the monitor process does, from what workers forward.
+  if (config.ROLE !== 'worker') await restoreState(storage, engine, sensors, logger);
   coalescer.start();
   closers.push(() => coalescer.stop());
   const feedScheduler = await startFeeds(
@@ -119,6 +127,7 @@ async function startParts(
     { storage, sensors, engine, coalescer, logger },
     closers,
   );
+  const intake = sensorIntake(config, pipeline);
   const broker = await startBroker(
     config,
     demoOn,
@@ -132,13 +141,15 @@ async function startParts(
       ),
     logger,
     closers,
+    intake.intercept,
   );
   const mqttUrl = broker.url;
   const source = await connectSource(
     config,
     mqttUrl,
     logger,
-    (topic, payload, receivedAt) => pipeline.handle(topic, payload, receivedAt),
+    (message) => pipeline.handle(message),
+    intake.subscribeSensors,
     broker.service,
   );
   sourceRef.current = source;
@@ -166,6 +177,7 @@ async function startParts(
     source: connected,
     broker: { mode: config.MQTT_URL ? 'external' : 'embedded', url: mqttUrl },
     startedAt: Date.now(),
+    metrics: createIngestMetrics(pipeline),
   });
   const { url: httpUrl, admin } = await startHttp(view, config, logger, closers);
   if (demoOn && config.ROLE !== 'worker') {

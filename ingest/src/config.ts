@@ -53,6 +53,13 @@ export const ConfigSchema = Type.Object({
       description: 'Share the sensor subscription among workers ($share/<group>/…)',
     }),
   ),
+  MQTT_INGEST_CONNECTIONS: Type.Integer({
+    minimum: 1,
+    maximum: 64,
+    default: 4,
+    description:
+      'Connections taking sensor messages from an external broker (a shared subscription): more messages per spool commit',
+  }),
   MQTT_CA_FILE: Type.Optional(Type.String({ description: 'CA certificate (PEM) for mqtts://' })),
   MQTT_CERT_FILE: Type.Optional(Type.String({ description: 'Client certificate (PEM)' })),
   MQTT_KEY_FILE: Type.Optional(Type.String({ description: 'Client key (PEM)' })),
@@ -143,11 +150,13 @@ export const ConfigSchema = Type.Object({
     description: 'Largest request body in bytes; larger ones get 413',
   }),
   INGEST_BATCH_SIZE: Type.Integer({ ...Positive, default: 5000, description: 'Readings per store write' }),
-  INGEST_FLUSH_MS: Type.Integer({
-    ...Positive,
-    default: 200,
-    description: 'Longest wait before a partial batch is written',
-  }),
+  SPOOL_MAX_BYTES: Type.Optional(
+    Type.Integer({
+      minimum: 1024,
+      description:
+        'Most bytes the ingest spool (DATA_DIR/spool) may hold; when full, QoS 1 is not acknowledged. Default: 25 % of free disk',
+    }),
+  ),
 });
 
 export type Config = Readonly<Static<typeof ConfigSchema>>;

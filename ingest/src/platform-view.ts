@@ -10,6 +10,7 @@ import {
   type PlatformView,
   type Store,
 } from '@ssc-monitor/core';
+import type { Registry } from 'prom-client';
 import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
 import type { IngestPipeline } from './pipeline/ingest-pipeline.js';
 import type { SensorRegistry } from './pipeline/sensor-registry.js';
@@ -28,6 +29,7 @@ export interface ViewParts {
   readonly source: MqttSource;
   readonly broker: { readonly mode: 'embedded' | 'external'; readonly url: string };
   readonly startedAt: number;
+  readonly metrics: Registry;
 }
 
 const DAY_MS = 86_400_000;
@@ -85,15 +87,18 @@ export function createPlatformView(parts: ViewParts): PlatformView {
     sensors: () => sensors.all(),
     sensor: (id) => sensors.get(id),
     async health(): Promise<HealthReport> {
-      const storeOk = (await store.ping().catch(() => false)) && pipeline.lastStoreError === null;
+      const spoolFull = pipeline.spoolState().full;
+      const lastError = spoolFull ? 'spool full: readings are not acknowledged' : pipeline.lastStoreError;
+      const storeOk = (await store.ping().catch(() => false)) && lastError === null;
       const connected = parts.source.connected;
       return {
         status: storeOk && connected ? 'ok' : 'degraded',
         broker: { ...parts.broker, connected },
-        store: { kind: parts.storeKind, ok: storeOk, lastError: pipeline.lastStoreError },
+        store: { kind: parts.storeKind, ok: storeOk, lastError },
         ingest: pipeline.counters(),
         startedAt: parts.startedAt,
       };
     },
+    metrics: () => parts.metrics.metrics(),
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { BrokerAuth, type RefusedPublish, type ServiceCredential } from './adapters/broker/broker-auth.js';
 import { CredentialWatcher } from './adapters/broker/credential-watcher.js';
 import { EmbeddedBroker } from './adapters/broker/embedded-broker.js';
+import type { PublishInterceptor } from './adapters/broker/durable-publish-hook.js';
 import type { Config } from './config.js';
 import { isAddressInUse, PlatformError } from './platform-errors.js';
 import type { Closer } from './start-feeds.js';
@@ -31,13 +32,17 @@ function serviceCredential(config: Config): ServiceCredential {
   return { username: SERVICE_USERNAME, password: randomBytes(24).toString('base64url') };
 }
 
-/** Starts the embedded broker with its access rules, unless MQTT_URL names an external one. */
+/**
+ * Starts the embedded broker with its access rules, unless MQTT_URL names an external one.
+ * `intercept` takes sensor messages in-process and holds their PUBACK until they are durable.
+ */
 export async function startBroker(
   config: Config,
   demoOn: boolean,
   onRefusedPublish: (refused: RefusedPublish) => void,
   logger: Logger,
   closers: Closer[],
+  intercept?: PublishInterceptor,
 ): Promise<BrokerEndpoint> {
   if (config.MQTT_URL) return { url: config.MQTT_URL };
   const log = logger.child({ module: 'broker' });
@@ -59,7 +64,13 @@ export async function startBroker(
     config.MQTT_TLS_PORT !== undefined && config.MQTT_TLS_CERT_FILE && config.MQTT_TLS_KEY_FILE
       ? { port: config.MQTT_TLS_PORT, certFile: config.MQTT_TLS_CERT_FILE, keyFile: config.MQTT_TLS_KEY_FILE }
       : undefined;
-  const broker = new EmbeddedBroker({ port: config.MQTT_PORT, auth, ...(tls ? { tls } : {}), logger: log });
+  const broker = new EmbeddedBroker({
+    port: config.MQTT_PORT,
+    auth,
+    ...(tls ? { tls } : {}),
+    ...(intercept ? { intercept } : {}),
+    logger: log,
+  });
   const port = await listenOrExplain(broker, config);
   closers.push(() => broker.stop());
   if (allowAnonymous)

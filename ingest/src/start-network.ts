@@ -31,6 +31,7 @@ export async function connectSource(
   url: string,
   logger: Logger,
   onMessage: MessageHandler,
+  subscribeSensors: boolean,
   /** The embedded broker's service credential; MQTT_USERNAME/MQTT_PASSWORD otherwise. */
   service?: ServiceCredential,
 ): Promise<MqttSource> {
@@ -41,7 +42,8 @@ export async function connectSource(
     topicPrefix: config.MQTT_TOPIC_PREFIX,
     clientId: config.MQTT_CLIENT_ID,
     sharedGroup: config.MQTT_SHARED_GROUP,
-    subscribeSensors: config.ROLE !== 'monitor',
+    subscribeSensors,
+    sensorConnections: config.MQTT_INGEST_CONNECTIONS,
     tls: {
       ca: config.MQTT_CA_FILE,
       cert: config.MQTT_CERT_FILE,

@@ -23,7 +23,7 @@ export const HealthReportSchema = Type.Object(
       readings: Counter('Readings taken from valid messages'),
       stored: Counter('Readings durably written to the store'),
       rejected: Counter('Messages rejected to the dead-letter log'),
-      pending: Counter('Readings accepted but not yet written'),
+      pending: Counter('Readings and dead letters durable in the ingest spool, not yet in the store'),
     }),
     startedAt: EpochMs('Start of the process'),
   },

@@ -111,6 +111,8 @@ export interface MemoryPlatformView extends PlatformView {
   kpiList: KpiSnapshot[];
   sensorList: SensorState[];
   healthReport: HealthReport;
+  /** What GET /metrics returns. */
+  metricsText: string;
   /** Replaces the series answer; by default one point per `every` from from + every to to. */
   seriesImpl: (id: string, query: SeriesQuery) => Promise<SeriesPoint[]>;
 }
@@ -159,6 +161,8 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
       { id: 'stray-7', district: 'unassigned', lastSeen: now - 9_000, messages: 1, errors: 0, latest: {} },
     ],
     healthReport: HEALTHY,
+    metricsText:
+      '# HELP ssc_ingest_messages_received_total Messages\n# TYPE ssc_ingest_messages_received_total counter\nssc_ingest_messages_received_total 10\n',
     seriesImpl: evenSeries,
     kpis: () => view.kpiList,
     kpi: (id) => view.kpiList.find((kpi) => kpi.id === id),
@@ -189,6 +193,7 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
     sensors: () => view.sensorList,
     sensor: (id) => view.sensorList.find((sensor) => sensor.id === id),
     health: () => Promise.resolve(view.healthReport),
+    metrics: () => Promise.resolve(view.metricsText),
     feeds: () => Promise.resolve([]),
   };
   return view;

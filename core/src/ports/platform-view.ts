@@ -18,7 +18,7 @@ export interface IngestCounters {
   readonly stored: number;
   /** Messages rejected to the dead-letter log. */
   readonly rejected: number;
-  /** Readings accepted but not yet written. */
+  /** Readings and dead letters durable in the ingest spool, not yet in the store. */
   readonly pending: number;
 }
 
@@ -73,6 +73,8 @@ export interface PlatformView {
   sensors(): SensorState[];
   sensor(id: string): SensorState | undefined;
   health(): Promise<HealthReport>;
+  /** Ingest counters, spool gauges and process metrics in the Prometheus text format (version 0.0.4). */
+  metrics(): Promise<string>;
   /** Open-data feeds with their last runs, errors and next run. */
   feeds(): Promise<FeedStatus[]>;
 }

@@ -3,13 +3,18 @@ import {
   type DeadLetter,
   type DeadLetterLog,
   type IngestCounters,
+  type PlatformAlert,
   type Rejection,
   type Store,
-  type StoredReading,
 } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
+import { DiskSpool } from '../spool/disk-spool.js';
+import { GroupCommitSpool } from '../spool/group-commit-spool.js';
+import { SpoolDrain } from '../spool/spool-drain.js';
+import { encodeLetter, encodeReading } from '../spool/spool-records.js';
 import type { IngestObserver } from './ingest-observer.js';
-import { WriteBuffer } from './write-buffer.js';
+import { IngestStats } from './ingest-stats.js';
+import { RecentIdentities } from './recent-identities.js';
 
 export interface IngestPipelineDeps {
   readonly store: Store;
@@ -17,67 +22,129 @@ export interface IngestPipelineDeps {
   readonly districtOf: (sensorId: string) => string;
   readonly observer: IngestObserver;
   readonly logger: Logger;
+  /** Told when the spool fills up and when it has room again (the live stream's `alert` event). */
+  readonly alert?: (alert: PlatformAlert) => void;
 }
 
 export interface IngestPipelineOptions {
   readonly topicPrefix: string;
   readonly maxPayloadBytes: number;
+  /** Readings per store write. */
   readonly batchSize: number;
-  readonly flushMs: number;
+  /** Folder of the spool segments. */
+  readonly spoolDir: string;
+  /** Most bytes the spool may hold; beyond it QoS 1 waits unacknowledged and QoS 0 is dropped. */
+  readonly spoolMaxBytes: number;
+  /** Longest wait at start for a previous run's spool to reach the store, ms. @defaultValue 30_000 */
+  readonly backlogTimeoutMs?: number;
 }
+
+/** One MQTT message as the source hands it over. */
+export interface IncomingMessage {
+  readonly topic: string;
+  readonly payload: Uint8Array;
+  /** Epoch ms. */
+  readonly receivedAt: number;
+  readonly qos: 0 | 1 | 2;
+  /** The broker's duplicate flag: it sent this message before. */
+  readonly dup: boolean;
+}
+
+export interface SpoolState {
+  /** Bytes on disk not yet stored. */
+  readonly bytes: number;
+  readonly segments: number;
+  /** True while acknowledgements are withheld for lack of room. */
+  readonly full: boolean;
+  /** Group commits so far (one fsync each). */
+  readonly commits: number;
+}
+
+/** Segments fsynced at once: on a busy disk four concurrent commits cost about what one does. */
+const CONCURRENT_COMMITS = 4;
 
 /** Bytes of a rejected payload kept in the dead-letter log. */
 const EXCERPT_BYTES = 256;
 const lenient = new TextDecoder('utf-8', { fatal: false });
 
 /**
- * One MQTT message in: validate, then either dead-letter it with a reason or take its readings into
- * the store's write batches, telling the observer either way. `handle` never throws.
+ * One MQTT message in: validate, tell the observer (KPI state reflects a reading at once), and make
+ * its readings, or its dead letter, durable in the spool. `handle` resolves true once durable, the
+ * moment to acknowledge the message; it never throws. The spool is forwarded to the store behind.
  */
 export class IngestPipeline {
-  readonly #readings: WriteBuffer<StoredReading>;
-  readonly #letters: WriteBuffer<DeadLetter>;
-  #messages = 0;
-  #accepted = 0;
-  #stored = 0;
-  #rejected = 0;
+  readonly stats = new IngestStats();
+  readonly #spool: DiskSpool;
+  readonly #intake: GroupCommitSpool;
+  readonly #drain: SpoolDrain;
+  readonly #recent = new RecentIdentities();
 
   constructor(
     private readonly deps: IngestPipelineDeps,
     private readonly options: IngestPipelineOptions,
   ) {
-    const { batchSize, flushMs } = options;
-    const logger = deps.logger;
-    this.#readings = new WriteBuffer({
-      name: 'readings',
-      batchSize,
-      flushMs,
-      logger,
-      write: (batch) => deps.store.write(batch),
-      onWritten: (n) => (this.#stored += n),
+    this.#spool = new DiskSpool(options.spoolDir, { extension: 'jsonl', concurrency: CONCURRENT_COMMITS });
+    this.#intake = new GroupCommitSpool({
+      spool: this.#spool,
+      concurrentCommits: CONCURRENT_COMMITS,
+      maxBytes: options.spoolMaxBytes,
+      logger: deps.logger,
+      onFullChange: (full) => this.#fullChanged(full),
     });
-    this.#letters = new WriteBuffer({
-      name: 'dead letters',
-      batchSize: 500,
-      flushMs,
-      logger,
-      write: (batch) => deps.deadLetters.add(batch),
+    this.#drain = new SpoolDrain({
+      spool: this.#spool,
+      store: deps.store,
+      deadLetters: deps.deadLetters,
+      logger: deps.logger,
+      batchSize: options.batchSize,
+      onForwarded: (readings) => {
+        this.stats.stored += readings;
+        this.#intake.released();
+      },
     });
   }
 
-  handle(topic: string, payload: Uint8Array, receivedAt: number): void {
-    this.#messages += 1;
+  /** Opens the spool and forwards what a previous run left in it before anything new. */
+  async start(): Promise<void> {
+    await this.#spool.open();
+    this.#drain.start();
+    const backlog = this.#spool.pending();
+    if (backlog === 0) return;
+    this.deps.logger.info({ records: backlog }, 'forwarding the spool of the previous run');
+    const drained = await this.#drain.drain(this.options.backlogTimeoutMs ?? 30_000);
+    if (!drained)
+      this.deps.logger.warn({ records: this.#spool.pending() }, 'spool backlog not yet stored; continuing');
+  }
+
+  handle(message: IncomingMessage): Promise<boolean> {
+    const { topic, payload, receivedAt } = message;
+    this.stats.received += 1;
     const { observer } = this.deps;
     const result = parseSensorMessage({ topic, payload, receivedAt }, this.options);
     if (result.sensorId !== null) observer.message(result.sensorId, receivedAt);
     if (!result.ok) {
-      this.#reject(topic, payload, receivedAt, result.sensorId, result.rejection);
-      return;
+      const letter = this.#reject(topic, payload, receivedAt, result.sensorId, result.rejection);
+      if (message.dup) this.stats.redelivered += 1;
+      return this.#spoolRecords(encodeLetter(letter), 1, message);
     }
+    const seen = this.#recent.remember(result.readings);
+    if (seen || message.dup) this.stats.redelivered += 1;
     const district = this.deps.districtOf(result.sensorId);
-    for (const reading of result.readings) this.#readings.push({ ...reading, district });
-    this.#accepted += result.readings.length;
+    let body = '';
+    for (const reading of result.readings) body += encodeReading({ ...reading, district });
+    this.stats.accepted += result.readings.length;
     observer.accepted(result.sensorId, result.readings);
+    return this.#spoolRecords(body, result.readings.length, message);
+  }
+
+  async #spoolRecords(body: string, records: number, message: IncomingMessage): Promise<boolean> {
+    if (records === 0) return true;
+    const durable = await this.#intake.append(body, records, message.qos === 0 ? 'drop' : 'wait');
+    if (durable) {
+      this.stats.spooled += records;
+      this.#drain.notify();
+    } else if (message.qos === 0) this.stats.dropped += 1;
+    return durable;
   }
 
   /** A message refused before it reached ingest (by the broker's access rules): dead-lettered the same way. */
@@ -88,8 +155,9 @@ export class IngestPipeline {
     sensorId: string,
     rejection: Rejection,
   ): void {
-    this.#messages += 1;
-    this.#reject(topic, payload, receivedAt, sensorId, rejection);
+    this.stats.received += 1;
+    const letter = this.#reject(topic, payload, receivedAt, sensorId, rejection);
+    void this.#spoolRecords(encodeLetter(letter), 1, { topic, payload, receivedAt, qos: 1, dup: false });
   }
 
   #reject(
@@ -98,8 +166,8 @@ export class IngestPipeline {
     receivedAt: number,
     sensorId: string | null,
     rejection: Rejection,
-  ): void {
-    this.#rejected += 1;
+  ): DeadLetter {
+    this.stats.reject(rejection.code);
     const letter: DeadLetter = {
       topic: topic.slice(0, 512),
       sensorId,
@@ -109,34 +177,50 @@ export class IngestPipeline {
       payloadBytes: payload.byteLength,
       receivedAt,
     };
-    this.#letters.push(letter);
     this.deps.observer.rejected(letter);
     if (this.deps.logger.isLevelEnabled('debug'))
       this.deps.logger.debug({ topic, code: rejection.code }, rejection.reason);
+    return letter;
+  }
+
+  #fullChanged(full: boolean): void {
+    const spool = { bytes: this.#spool.bytes(), maxBytes: this.options.spoolMaxBytes };
+    const message = full
+      ? `Ingest spool full (${spool.maxBytes} bytes, SPOOL_MAX_BYTES): QoS 1 readings are not acknowledged and QoS 0 readings are dropped until the store catches up`
+      : 'Ingest spool has room again: readings are acknowledged';
+    if (full) this.deps.logger.error(spool, message);
+    else this.deps.logger.info(spool, message);
+    this.deps.alert?.({ code: 'INGEST_ALERT_SPOOL_FULL', active: full, message, at: Date.now() });
   }
 
   counters(): IngestCounters {
+    return this.stats.counters(this.#spool.pending());
+  }
+
+  /** The spool on disk, for metrics and health. */
+  spoolState(): SpoolState {
     return {
-      messages: this.#messages,
-      readings: this.#accepted,
-      stored: this.#stored,
-      rejected: this.#rejected,
-      pending: this.#readings.pending,
+      bytes: this.#spool.bytes(),
+      segments: this.#spool.batches(),
+      full: this.#intake.full,
+      commits: this.#intake.commits,
     };
   }
 
   get lastStoreError(): string | null {
-    return this.#readings.lastError ?? this.#letters.lastError;
+    return this.#drain.lastError;
   }
 
-  /** Writes everything accepted so far. */
-  async flush(): Promise<void> {
-    await Promise.all([this.#readings.flush(), this.#letters.flush()]);
+  /** Commits what is batched and waits until the store has everything spooled (or `timeoutMs`). */
+  async flush(timeoutMs = 30_000): Promise<boolean> {
+    await this.#intake.idle();
+    return this.#drain.drain(timeoutMs);
   }
 
+  /** Stops intake, forwards what it can; what is left stays in the spool for the next start. */
   async stop(): Promise<void> {
-    await this.flush();
-    this.#readings.stop();
-    this.#letters.stop();
+    await this.#intake.stop();
+    await this.#drain.drain(10_000);
+    await this.#drain.stop();
   }
 }

@@ -19,7 +19,8 @@ const SSE_HEADERS = {
 const description =
   'Server-Sent Events. On connect: `retry`, then one `kpi` event per KPI and one `sensor` event per sensor ' +
   '(the full state, also after every reconnect); then live `kpi`, `sensor` and `dead-letter` events whose ' +
-  'data is the JSON of the same objects the REST routes return, and a comment heartbeat every 15 s. ' +
+  'data is the JSON of the same objects the REST routes return, `alert` events (`{code, active, message, at}`, ' +
+  'e.g. INGEST_ALERT_SPOOL_FULL while readings are not acknowledged), and a comment heartbeat every 15 s. ' +
   'A client that falls more than about 1 MB behind is disconnected and resyncs on reconnect.';
 
 const streamRoutes: FastifyPluginAsyncTypebox<StreamRouteOptions> = async (app, { view, live }) => {

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { Aedes } from 'aedes';
 import type { Logger } from 'pino';
+import { acknowledgeWhenDurable, type PublishInterceptor } from './durable-publish-hook.js';
 import type { BrokerAuth } from './broker-auth.js';
 
 export interface EmbeddedBrokerTls {
@@ -22,6 +23,8 @@ export interface EmbeddedBrokerOptions {
   /** An MQTT-over-TLS listener besides the plain one. */
   readonly tls?: EmbeddedBrokerTls;
   readonly logger: Logger;
+  /** Takes sensor messages in-process and holds their PUBACK until they are durable. */
+  readonly intercept?: PublishInterceptor;
 }
 
 /** The zero-setup MQTT broker (aedes) used when no MQTT_URL is configured. */
@@ -49,6 +52,7 @@ export class EmbeddedBroker {
           }
         : {},
     );
+    if (this.options.intercept) acknowledgeWhenDurable(broker, this.options.intercept);
     broker.on('clientError', (client, error) =>
       log.debug({ client: client.id, err: error.message }, 'MQTT client error'),
     );

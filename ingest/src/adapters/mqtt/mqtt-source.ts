@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { sensorTopicFilter } from '@ssc-monitor/core';
+import { DeferredPubacks } from './deferred-puback.js';
 
 export interface MqttTlsFiles {
   readonly ca?: string | undefined;
@@ -26,18 +27,36 @@ export interface MqttSourceOptions {
   readonly sharedGroup?: string | undefined;
   /** Whether to subscribe to sensor topics at all (the monitor role does not). @defaultValue true */
   readonly subscribeSensors?: boolean;
+  /**
+   * Connections that take sensor messages, sharing one subscription (`$share/…`). A broker sends
+   * each connection only a few unacknowledged messages at a time (Mosquitto: 20), and PUBACKs wait
+   * for the spool's commit, so more connections mean more messages per commit.
+   * @defaultValue 1
+   */
+  readonly sensorConnections?: number;
   readonly tls?: MqttTlsFiles;
   readonly logger: Logger;
 }
 
-export type MessageHandler = (topic: string, payload: Buffer, receivedAt: number) => void;
+/** One sensor message from the broker. */
+export interface SourceMessage {
+  readonly topic: string;
+  readonly payload: Buffer;
+  /** Epoch ms. */
+  readonly receivedAt: number;
+  readonly qos: 0 | 1 | 2;
+  readonly dup: boolean;
+}
+
+/** Resolves true once the message is durable: only then is a QoS 1 message acknowledged. */
+export type MessageHandler = (message: SourceMessage) => Promise<boolean>;
 
 const MAX_RECONNECT_MS = 30_000;
 
-function clientOptions(options: MqttSourceOptions): IClientOptions {
+function clientOptions(options: MqttSourceOptions, clientId: string): IClientOptions {
   const { tls } = options;
   return {
-    clientId: options.clientId ?? `ssc-ingest-${randomUUID().slice(0, 8)}`,
+    clientId,
     clean: options.clientId === undefined,
     username: options.username,
     password: options.password,
@@ -57,9 +76,19 @@ function clientOptions(options: MqttSourceOptions): IClientOptions {
  */
 export class MqttSource {
   #client: MqttClient | undefined;
+  #sensorClients: MqttClient[] = [];
   #connected = false;
+  readonly #clientId: string;
 
-  constructor(private readonly options: MqttSourceOptions) {}
+  constructor(private readonly options: MqttSourceOptions) {
+    this.#clientId = options.clientId ?? `ssc-ingest-${randomUUID().slice(0, 8)}`;
+  }
+
+  /** Extra connections for sensor messages; 0 when the main connection takes them. */
+  get #extraConnections(): number {
+    const wanted = this.options.sensorConnections ?? 1;
+    return this.options.subscribeSensors === false || wanted <= 1 ? 0 : wanted;
+  }
 
   get connected(): boolean {
     return this.#connected;
@@ -72,23 +101,51 @@ export class MqttSource {
 
   get sensorFilter(): string {
     const filter = sensorTopicFilter(this.options.topicPrefix);
-    return this.options.sharedGroup ? `$share/${this.options.sharedGroup}/${filter}` : filter;
+    // Several connections of one process share the subscription too; a fixed client id keeps the
+    // group name (and so the queued messages) across restarts.
+    const group = this.options.sharedGroup ?? (this.#extraConnections > 0 ? this.#clientId : undefined);
+    return group === undefined ? filter : `$share/${group}/${filter}`;
   }
 
   /** Resolves once connected and subscribed; rejects if the first connection fails. */
   async start(onMessage: MessageHandler): Promise<void> {
-    const { url, logger } = this.options;
-    const client = mqtt.connect(url, clientOptions(this.options));
+    const client = mqtt.connect(this.options.url, clientOptions(this.options, this.#clientId));
     this.#client = client;
+    const extra = this.#extraConnections;
+    const takesSensors = this.options.subscribeSensors !== false && extra === 0;
+    this.#attach(client, onMessage, takesSensors, true);
+    await this.#firstConnect(client);
+    for (let i = 0; i < extra; i++) {
+      const sensors = mqtt.connect(this.options.url, clientOptions(this.options, `${this.#clientId}-s${i}`));
+      this.#sensorClients.push(sensors);
+      this.#attach(sensors, onMessage, true, false);
+      await this.#firstConnect(sensors);
+    }
+  }
+
+  /** Hands sensor messages to `onMessage` (PUBACK once durable) and renews the subscription on connect. */
+  #attach(client: MqttClient, onMessage: MessageHandler, subscribe: boolean, primary: boolean): void {
+    const { url, logger } = this.options;
     const sensorsRoot = sensorTopicFilter(this.options.topicPrefix).slice(0, -1);
-    client.on('message', (topic, payload) => {
-      if (topic.startsWith(sensorsRoot)) onMessage(topic, payload, Date.now());
-    });
+    const pubacks = new DeferredPubacks(client);
+    pubacks.install();
+    // handleMessage runs for every PUBLISH, after the 'message' event other listeners use.
+    client.handleMessage = (packet, callback) => {
+      const topic = packet.topic;
+      if (topic.startsWith(sensorsRoot)) {
+        const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+        const message = { topic, payload, receivedAt: Date.now(), qos: packet.qos, dup: packet.dup };
+        const durable = onMessage(message);
+        if (packet.qos === 1) pubacks.defer(packet.messageId, durable);
+      }
+      callback();
+    };
     client.on('connect', (connack) => {
-      this.#connected = true;
+      if (primary) this.#connected = true;
       client.options.reconnectPeriod = 1000;
-      logger.info({ url, sessionPresent: connack.sessionPresent }, 'connected to MQTT broker');
-      if (this.options.subscribeSensors === false) return;
+      const sessionPresent = connack.sessionPresent;
+      logger.info({ url, clientId: client.options.clientId, sessionPresent }, 'connected to MQTT broker');
+      if (!subscribe) return;
       client.subscribe(this.sensorFilter, { qos: 1 }, (error) => {
         if (error) logger.error({ err: error }, 'subscription failed');
       });
@@ -100,10 +157,10 @@ export class MqttSource {
       );
     });
     client.on('close', () => {
+      if (!primary) return;
       if (this.#connected) logger.warn({ url }, 'MQTT connection lost; reconnecting');
       this.#connected = false;
     });
-    await this.#firstConnect(client);
   }
 
   #firstConnect(client: MqttClient): Promise<void> {
@@ -122,9 +179,10 @@ export class MqttSource {
   }
 
   async stop(): Promise<void> {
-    const client = this.#client;
+    const clients = [...this.#sensorClients, ...(this.#client ? [this.#client] : [])];
     this.#client = undefined;
+    this.#sensorClients = [];
     this.#connected = false;
-    if (client) await client.endAsync();
+    await Promise.all(clients.map((client) => client.endAsync()));
   }
 }

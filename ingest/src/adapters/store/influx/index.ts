@@ -4,7 +4,7 @@
  * logger })` from its INFLUX_* settings, calls `start()`, and `close()` at shutdown after intake
  * has stopped.
  */
-export { DiskSpool, type SpoolEntry } from './disk-spool.js';
+export { DiskSpool, type SpoolEntry } from '../../../spool/disk-spool.js';
 export {
   DEFAULT_INFLUX_STORE_OPTIONS,
   resolveInfluxStoreOptions,

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { MaintenanceScheduler } from '../maintenance-scheduler.js';
 import { MAINTENANCE_PERIOD_MS } from '../rollup-options.js';
 import { isFragmented, rawComplete } from '../rollup-plan.js';
-import type { DiskSpool, SpoolEntry } from './disk-spool.js';
+import type { DiskSpool, SpoolEntry } from '../../../spool/disk-spool.js';
 import type { ResolvedInfluxStoreOptions } from './influx-config.js';
 import type { InfluxHttp } from './influx-http.js';
 import { InfluxRollups } from './influx-rollups.js';

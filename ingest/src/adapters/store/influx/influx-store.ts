@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { Lifecycle } from '../lifecycle.js';
 import { resolutionOf } from '../rollup-plan.js';
 import { StoreError, toStoreError } from '../store-error.js';
-import { DiskSpool } from './disk-spool.js';
+import { DiskSpool } from '../../../spool/disk-spool.js';
 import {
   resolveInfluxStoreOptions,
   type InfluxStoreOptions,

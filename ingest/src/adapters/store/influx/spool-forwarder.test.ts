@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../../test/helpers/wait-for.js';
 import { StoreError } from '../store-error.js';
-import { DiskSpool } from './disk-spool.js';
+import { DiskSpool } from '../../../spool/disk-spool.js';
 import { SpoolForwarder } from './spool-forwarder.js';
 
 const refused = (): Error => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { StoreError } from '../store-error.js';
-import type { DiskSpool, SpoolEntry } from './disk-spool.js';
+import type { DiskSpool, SpoolEntry } from '../../../spool/disk-spool.js';
 import { failureAction, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 /** How a write ended: acknowledged by InfluxDB, or durable in the spool and forwarded later. */

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A batch waiting in the spool. */
@@ -7,16 +7,31 @@ export interface SpoolEntry {
   readonly seq: number;
   /** Readings (lines) in the batch. */
   readonly count: number;
+  /** Size of the segment file in bytes. */
+  readonly bytes: number;
+}
+
+export interface DiskSpoolOptions {
+  /**
+   * File name extension of the segments, so that spools of different formats never mix.
+   * @defaultValue 'lp'
+   */
+  readonly extension?: string;
+  /**
+   * Segments written at the same time. Concurrent fsyncs share the file system's journal commits,
+   * so on a busy disk four cost little more than one; segments are still listed (and forwarded)
+   * strictly in seq order.
+   * @defaultValue 1
+   */
+  readonly concurrency?: number;
 }
 
 /**
  * `<seq>-<count>.lp`: the count is in the name so that opening a large backlog lists the folder
  * without reading every batch; the zero-padded seq makes name order forwarding order.
  */
-const SEGMENT = /^(\d{16})-(\d+)\.lp$/;
+const segmentPattern = (extension: string): RegExp => new RegExp(`^(\\d{16})-(\\d+)\\.${extension}$`);
 const TEMP_SUFFIX = '.tmp';
-
-const segmentName = (entry: SpoolEntry): string => `${String(entry.seq).padStart(16, '0')}-${entry.count}.lp`;
 
 async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
@@ -35,48 +50,85 @@ async function syncDirectory(dir: string): Promise<void> {
  */
 export class DiskSpool {
   readonly #dir: string;
+  readonly #extension: string;
   readonly #entries: SpoolEntry[] = [];
   #nextSeq = 0;
   #pending = 0;
-  /** Appends run one at a time, so batches become visible strictly in seq (call) order. */
-  #appending: Promise<unknown> = Promise.resolve();
+  #bytes = 0;
+  readonly #concurrency: number;
+  #writing = 0;
+  /** Appends waiting for a write slot, in call (seq) order. */
+  readonly #slots: (() => void)[] = [];
+  /** Written (or failed: null) segments not yet listed because an earlier one is still being written. */
+  readonly #done = new Map<number, SpoolEntry | null>();
+  #nextListed = 0;
 
-  constructor(dir: string) {
+  constructor(dir: string, options: DiskSpoolOptions = {}) {
     this.#dir = dir;
+    this.#extension = options.extension ?? 'lp';
+    this.#concurrency = Math.max(1, options.concurrency ?? 1);
+  }
+
+  #segmentName(entry: Pick<SpoolEntry, 'seq' | 'count'>): string {
+    return `${String(entry.seq).padStart(16, '0')}-${entry.count}.${this.#extension}`;
   }
 
   /** Creates the folder if needed, drops torn temporary files and lists what an earlier run left. */
   async open(): Promise<void> {
     await mkdir(this.#dir, { recursive: true });
     const found: SpoolEntry[] = [];
+    const segment = segmentPattern(this.#extension);
     for (const name of await readdir(this.#dir)) {
       if (name.endsWith(TEMP_SUFFIX)) {
         await unlink(join(this.#dir, name));
         continue;
       }
-      const match = SEGMENT.exec(name);
-      if (match !== null) found.push({ seq: Number(match[1]), count: Number(match[2]) });
+      const match = segment.exec(name);
+      if (match === null) continue;
+      const { size } = await stat(join(this.#dir, name));
+      found.push({ seq: Number(match[1]), count: Number(match[2]), bytes: size });
     }
     found.sort((a, b) => a.seq - b.seq);
     this.#entries.splice(0, this.#entries.length, ...found);
     this.#pending = found.reduce((sum, entry) => sum + entry.count, 0);
+    this.#bytes = found.reduce((sum, entry) => sum + entry.bytes, 0);
     this.#nextSeq = (found.at(-1)?.seq ?? -1) + 1;
+    this.#nextListed = this.#nextSeq;
   }
 
   /**
-   * Durably appends a batch; resolves once it is on disk. Batches are queued in call order: a
+   * Durably appends a batch; resolves once it is on disk. Batches are listed in call order: a
    * later rewrite of a point can never overtake an earlier one.
    */
-  append(body: string, count: number): Promise<SpoolEntry> {
-    const entry: SpoolEntry = { seq: this.#nextSeq, count };
+  async append(body: string, count: number): Promise<SpoolEntry> {
+    const entry: SpoolEntry = { seq: this.#nextSeq, count, bytes: Buffer.byteLength(body, 'utf8') };
     this.#nextSeq += 1;
-    const appended = this.#appending.then(() => this.#write(entry, body));
-    this.#appending = appended.catch(() => undefined);
-    return appended;
+    if (this.#writing >= this.#concurrency) await new Promise<void>((resolve) => this.#slots.push(resolve));
+    this.#writing += 1;
+    try {
+      return await this.#write(entry, body);
+    } finally {
+      this.#writing -= 1;
+      this.#slots.shift()?.();
+    }
+  }
+
+  /** Lists written segments in seq order; a failed one (null) is skipped. */
+  #settle(seq: number, entry: SpoolEntry | null): void {
+    this.#done.set(seq, entry);
+    while (this.#done.has(this.#nextListed)) {
+      const next = this.#done.get(this.#nextListed);
+      this.#done.delete(this.#nextListed);
+      this.#nextListed += 1;
+      if (!next) continue;
+      this.#entries.push(next);
+      this.#pending += next.count;
+      this.#bytes += next.bytes;
+    }
   }
 
   async #write(entry: SpoolEntry, body: string): Promise<SpoolEntry> {
-    const path = join(this.#dir, segmentName(entry));
+    const path = join(this.#dir, this.#segmentName(entry));
     const temp = `${path}${TEMP_SUFFIX}`;
     try {
       const handle = await open(temp, 'w');
@@ -89,12 +141,12 @@ export class DiskSpool {
       await rename(temp, path);
     } catch (error) {
       await unlink(temp).catch(() => undefined);
+      this.#settle(entry.seq, null);
       throw error;
     }
     // Listed before the folder sync: the file is whole, so forwarding it is right even if the
     // sync fails and the caller is told the write may not have been durable.
-    this.#entries.push(entry);
-    this.#pending += entry.count;
+    this.#settle(entry.seq, entry);
     await syncDirectory(this.#dir);
     return entry;
   }
@@ -114,7 +166,7 @@ export class DiskSpool {
   }
 
   read(entry: SpoolEntry): Promise<string> {
-    return readFile(join(this.#dir, segmentName(entry)), 'utf8');
+    return readFile(join(this.#dir, this.#segmentName(entry)), 'utf8');
   }
 
   /**
@@ -122,14 +174,25 @@ export class DiskSpool {
    * resurrects the segment, it is sent again, and InfluxDB overwrites the identical points.
    */
   async remove(entry: SpoolEntry): Promise<void> {
-    await unlink(join(this.#dir, segmentName(entry))).catch((error: unknown) => {
+    await unlink(join(this.#dir, this.#segmentName(entry))).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     });
     const index = this.#entries.findIndex((e) => e.seq === entry.seq);
     if (index >= 0) {
       this.#entries.splice(index, 1);
       this.#pending -= entry.count;
+      this.#bytes -= entry.bytes;
     }
+  }
+
+  /** The oldest batches not yet removed, at most `max`, in forwarding order. */
+  head(max: number): readonly SpoolEntry[] {
+    return this.#entries.slice(0, max);
+  }
+
+  /** Bytes of the segments spooled and not yet removed. */
+  bytes(): number {
+    return this.#bytes;
   }
 
   /** Readings spooled and not yet removed. */
