@@ -11,6 +11,8 @@ export const REJECTION_CODES = [
   'INGEST_ERR_BAD_TIMESTAMP',
   'INGEST_ERR_SENSOR_MISMATCH',
   'INGEST_ERR_EMPTY',
+  /** Valid here, but the time-series store refused it as data (e.g. InfluxDB 400 on its line). */
+  'INGEST_ERR_STORE_REFUSED',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];
