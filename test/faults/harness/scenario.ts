@@ -47,8 +47,8 @@ export interface FaultScenario {
   readonly settleMs: number;
   /** Readings every n of which go to a sensor the store refuses (see the store fault server). */
   readonly poisonEvery?: number;
-  /** Where ingest writes; defaults to the InfluxDB proxy. */
-  readonly influxUrl?: (influx: FaultProxy) => string;
+  /** Where ingest writes, given the InfluxDB proxy's URL and the run; defaults to the proxy. */
+  readonly influxUrl?: (proxyUrl: string, run: string) => Promise<string>;
   /** Breaks something and resolves once it is healed again. */
   readonly inject: (context: FaultContext) => Promise<void>;
   /** Extra platform environment. */
@@ -94,12 +94,13 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
       () => brokerProxy.stop(),
       () => influxProxy.stop(),
     );
+    const proxyUrl = `http://127.0.0.1:${influxProxy.port}`;
     const env = {
       MQTT_URL: `mqtt://127.0.0.1:${brokerProxy.port}`,
       MQTT_TOPIC_PREFIX: `${run}/`,
       MQTT_CLIENT_ID: `${run}-ingest`,
       STORE: 'influx',
-      INFLUX_URL: scenario.influxUrl?.(influxProxy) ?? `http://127.0.0.1:${influxProxy.port}`,
+      INFLUX_URL: (await scenario.influxUrl?.(proxyUrl, run)) ?? proxyUrl,
       INFLUX_BUCKET: bucket,
       DATA_DIR: dataDir,
       ...scenario.env,
