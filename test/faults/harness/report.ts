@@ -37,11 +37,12 @@ export function mergeTable(doc: string, row: FaultRow): string {
   const begin = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
   if (begin < 0 || end < begin) throw new Error(`docs/reliability.md has no ${BEGIN} … ${END} block`);
+  const firstCell = (line: string): string => line.split('|')[1]?.trim() ?? '';
   const rows = doc
     .slice(begin + BEGIN.length, end)
     .split('\n')
-    .filter((line) => line.startsWith('| ') && !line.startsWith('| fault '))
-    .filter((line) => line.split(' | ')[0] !== `| ${row.fault}`);
+    .filter((line) => line.startsWith('|') && !/^(fault|:?-+:?)$/.test(firstCell(line)))
+    .filter((line) => firstCell(line) !== row.fault);
   rows.push(formatRow(row));
   rows.sort();
   return `${doc.slice(0, begin + BEGIN.length)}\n${[...HEADER, ...rows].join('\n')}\n${doc.slice(end)}`;
@@ -51,5 +52,9 @@ export function mergeTable(doc: string, row: FaultRow): string {
 export async function report(row: FaultRow): Promise<void> {
   process.stdout.write(`${HEADER[0]}\n${formatRow(row)}\n`);
   if (!LONG) return;
-  await writeFile(DOC, mergeTable(await readFile(DOC, 'utf8'), row));
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(DOC)) ?? {};
+  const text = mergeTable(await readFile(DOC, 'utf8'), row);
+  // Formatted as the repository's lint expects, so that the generated table passes prettier --check.
+  await writeFile(DOC, await prettier.format(text, { ...options, parser: 'markdown' }));
 }

@@ -51,6 +51,8 @@ export interface FaultScenario {
   readonly influxUrl?: (proxyUrl: string, run: string) => Promise<string>;
   /** Breaks something and resolves once it is healed again. */
   readonly inject: (context: FaultContext) => Promise<void>;
+  /** Runs on the fresh data folder before the platform starts; returns its cleanup. */
+  readonly prepare?: (dataDir: string) => Promise<() => Promise<void>>;
   /** Extra platform environment. */
   readonly env?: Record<string, string>;
 }
@@ -83,6 +85,11 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
   ];
   let output = '';
   try {
+    if (scenario.prepare) {
+      const undo = await scenario.prepare(dataDir);
+      // After the platform has ended (registry.endAll), before the folder is removed.
+      cleanups.splice(1, 0, undo);
+    }
     const broker = await startMosquitto(registry);
     cleanups.push(() => rm(broker.dir, { recursive: true, force: true }));
     const influx = await startInfluxServer();
