@@ -5,7 +5,7 @@ import { hold } from './harness/pause.js';
 import { runFault } from './harness/scenario.js';
 
 const FLAPS = pick(5, 40);
-const EVERY_MS = 2000;
+const EVERY_MS = pick(1500, 2000);
 
 describe('fault: connection flaps', () => {
   it(

@@ -8,7 +8,7 @@ import { runFault } from './harness/scenario.js';
 import { mountTinyDisk } from './harness/tiny-disk.js';
 
 const DISK_BYTES = 256 * 1024;
-const OUTAGE_MS = pick(25_000, 90_000);
+const OUTAGE_MS = pick(15_000, 90_000);
 const canMount = process.getuid?.() === 0;
 if (!canMount) process.stdout.write('spool disk full fault skipped: mounting a tmpfs needs root\n');
 
