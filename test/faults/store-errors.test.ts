@@ -6,7 +6,7 @@ import { hold } from './harness/pause.js';
 import { runFault } from './harness/scenario.js';
 import { StoreFaultServer } from './harness/store-fault-server.js';
 
-const FAILING_MS = pick(6000, 120_000);
+const FAILING_MS = pick(6000, 60_000);
 let server: StoreFaultServer | undefined;
 
 afterAll(async () => {
@@ -21,7 +21,7 @@ describe('fault: InfluxDB answering 4xx/5xx', () => {
         fault: 'InfluxDB answers 5xx and 400',
         warmupMs: 2000,
         afterMs: 2000,
-        settleMs: pick(45_000, 120_000),
+        settleMs: pick(45_000, 300_000),
         poisonEvery: 37,
         async influxUrl(proxyUrl, run) {
           server = new StoreFaultServer(proxyUrl, poisonSensor(run));

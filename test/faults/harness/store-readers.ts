@@ -17,11 +17,8 @@ export async function influxPoints(influxUrl: string, database: string, run: str
   const answer = (await response.json()) as InfluxAnswer;
   const result = answer.results?.[0];
   const error = answer.error ?? result?.error;
-  // A database not created yet holds nothing; any other error must fail the check.
-  if (error !== undefined) {
-    if (error.includes('database not found')) return [];
-    throw new Error(`InfluxDB query failed: ${error}`);
-  }
+  // The platform creates the database when it connects; until then the caller polls again.
+  if (error !== undefined) throw new Error(`InfluxDB query failed: ${error}`);
   const points: StoredPoint[] = [];
   for (const series of result?.series ?? []) {
     const sensorId = series.tags?.sensor ?? '';
