@@ -47,6 +47,7 @@ export async function openPlatformStorage(config: Config, logger: Logger): Promi
     bucket: config.INFLUX_BUCKET,
     spoolDir: join(config.DATA_DIR, 'influx-spool'),
     logger: logger.child({ module: 'influx' }),
+    deadLetters: embedded.deadLetters,
     ...retention,
     ...(config.INFLUX_TOKEN ? { token: config.INFLUX_TOKEN } : {}),
     ...(config.INFLUX_USERNAME ? { username: config.INFLUX_USERNAME } : {}),

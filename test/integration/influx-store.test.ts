@@ -3,11 +3,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredReading } from '@ssc-monitor/core';
+import type { DeadLetter, DeadLetterLog, StoredReading } from '@ssc-monitor/core';
 import { createLogger } from '../../ingest/src/logger.js';
 import { InfluxStore, type InfluxStoreOptions } from '../../ingest/src/adapters/store/influx/index.js';
 import { toLineProtocol } from '../../ingest/src/adapters/store/influx/line-protocol.js';
-import { StoreError } from '../../ingest/src/adapters/store/store-error.js';
 import { describeStoreContract, type BuildStore, type StoreFixture } from '../contracts/store-contract.js';
 import {
   DAY,
@@ -173,9 +172,17 @@ describe('InfluxStore on a real InfluxDB', () => {
     expect(await store.aggregate(query)).toEqual(expected);
   });
 
-  it('skips a batch InfluxDB refuses, counts it, and keeps forwarding the rest', async () => {
-    const store = await open();
-    const bucket = fixtures[0]!.location;
+  it('dead-letters the readings InfluxDB refuses, writes the rest of their batch, and goes on', async () => {
+    const letters: DeadLetter[] = [];
+    const deadLetters: DeadLetterLog = {
+      add: async (added) => void letters.push(...added),
+      list: async () => letters,
+      countsBySensor: async () => new Map(),
+    };
+    const bucket = `ssc_${randomUUID().replaceAll('-', '')}`;
+    const store = storeOn(bucket, { deadLetters });
+    await store.start();
+    fixtures.push({ store, location: bucket, teardown: () => store.close() });
     // A string `value` makes the server refuse float values of `readings` in this shard (400).
     const conflict = 'readings,district=centre,quantity=pm25,sensor=air-09 value="text" ' + String(T0);
     const response = await fetch(`${running().url}/write?db=${bucket}&precision=ms`, {
@@ -183,15 +190,17 @@ describe('InfluxStore on a real InfluxDB', () => {
       body: conflict,
     });
     expect(response.status).toBe(204);
-    const refused = store.write([reading('air-01', 'centre', T0, 1)]);
-    await expect(refused).rejects.toSatisfy((e) => e instanceof StoreError && e.code === 'STORE_ERR_WRITE');
+    // The conflict holds for that shard only; a month later is another shard, which takes floats.
+    const good = [
+      reading('air-01', 'centre', T0 + 30 * DAY, 2),
+      reading('air-02', 'centre', T0 + 31 * DAY, 3),
+    ];
+    await store.write([good[0]!, reading('air-01', 'centre', T0, 1), good[1]!]);
     expect(store.rejected()).toBe(1);
     expect(store.pending()).toBe(0);
-    expect(store.lastError).toBeDefined();
-    // The conflict holds for that shard only; a month later is another shard, which takes floats.
-    const next = [reading('air-01', 'centre', T0 + 30 * DAY, 2)];
-    await store.write(next);
-    expect(await store.readings({ ...window, from: T0 + DAY, to: T0 + 31 * DAY })).toEqual(next);
+    expect(letters.map((l) => [l.code, l.sensorId])).toEqual([['INGEST_ERR_STORE_REFUSED', 'air-01']]);
+    expect(letters[0]!.payloadExcerpt).toContain(String(T0));
+    expect(await store.readings({ ...window, from: T0 + DAY, to: T0 + 32 * DAY })).toEqual(good);
     expect(store.lastError).toBeUndefined();
   });
 

@@ -13,6 +13,8 @@ export const REJECTION_CODES = [
   'INGEST_ERR_EMPTY',
   // The broker refused a publish: a sensor's credential does not own the topic it published on.
   'INGEST_ERR_CREDENTIAL_MISMATCH',
+  /** Valid here, but the time-series store refused it as data (e.g. InfluxDB 400 on its line). */
+  'INGEST_ERR_STORE_REFUSED',
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

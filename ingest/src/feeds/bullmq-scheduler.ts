@@ -47,6 +47,46 @@ export interface BullmqFeedSchedulerOptions {
   readonly retry?: FeedRetryPolicy;
   /** How long start() waits for Redis before failing, ms. @defaultValue 10000 */
   readonly connectTimeoutMs?: number;
+  /** How the worker notices a pull whose process died. @defaultValue DEFAULT_FEED_WATCHDOG */
+  readonly watchdog?: FeedWatchdog;
+}
+
+/**
+ * BullMQ's advice for workers that must survive Redis restarts and dying processes: a worker
+ * holds a lock on its job, renewed every lockDuration / 2; a job whose lock lapsed (its process
+ * was killed) is found by the stalled check every stalledIntervalMs and put back to wait, up to
+ * maxStalledCount times, then failed. Pulls are idempotent, so a redone pull stores the same.
+ */
+export interface FeedWatchdog {
+  /** ms. @defaultValue 30000 */
+  readonly lockDurationMs: number;
+  /** ms. @defaultValue 30000 */
+  readonly stalledIntervalMs: number;
+  /** @defaultValue 2 */
+  readonly maxStalledCount: number;
+}
+
+export const DEFAULT_FEED_WATCHDOG: FeedWatchdog = Object.freeze({
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 30_000,
+  maxStalledCount: 2,
+});
+
+/** Reconnect delay after `times` failed attempts, ms: BullMQ's advised 1 s to 20 s exponential. */
+export const redisRetryDelayMs = (times: number): number => Math.max(Math.min(Math.exp(times), 20_000), 1000);
+
+/**
+ * A connection that outlives a Redis restart: reconnect forever with backoff and, for the worker
+ * (whose blocking commands must never give up), no per-command retry limit. A client instance the
+ * caller built is used as it is.
+ */
+function resilient(connection: ConnectionOptions, worker: boolean): ConnectionOptions {
+  if ('status' in connection) return connection;
+  return {
+    retryStrategy: redisRetryDelayMs,
+    ...(worker ? { maxRetriesPerRequest: null } : {}),
+    ...connection,
+  };
 }
 
 interface FeedJobData {
@@ -80,6 +120,7 @@ export class BullmqFeedScheduler implements FeedScheduler {
       concurrency: 2,
       retry: DEFAULT_FEED_RETRY_POLICY,
       connectTimeoutMs: 10_000,
+      watchdog: DEFAULT_FEED_WATCHDOG,
       ...options,
     };
     this.#logger = deps.logger;
@@ -113,7 +154,7 @@ export class BullmqFeedScheduler implements FeedScheduler {
 
   async #startQueue(): Promise<void> {
     const { connection, prefix, queueName, connectTimeoutMs } = this.#options;
-    const queue = new Queue<FeedJobData>(queueName, { connection, prefix });
+    const queue = new Queue<FeedJobData>(queueName, { connection: resilient(connection, false), prefix });
     this.#queue = queue;
     queue.on('error', (error) => this.#logger.error({ err: error }, 'feed queue error'));
     await withTimeout(
@@ -132,14 +173,21 @@ export class BullmqFeedScheduler implements FeedScheduler {
   }
 
   #startWorker(): void {
-    const { connection, prefix, queueName, concurrency } = this.#options;
+    const { connection, prefix, queueName, concurrency, watchdog } = this.#options;
     const worker = new Worker<FeedJobData>(queueName, (job) => this.#process(job), {
-      connection,
+      connection: resilient(connection, true),
       prefix,
       concurrency,
+      lockDuration: watchdog.lockDurationMs,
+      stalledInterval: watchdog.stalledIntervalMs,
+      maxStalledCount: watchdog.maxStalledCount,
     });
     this.#worker = worker;
+    // Without an 'error' listener a lost Redis connection would be an unhandled error event.
     worker.on('error', (error) => this.#logger.error({ err: error }, 'feed worker error'));
+    worker.on('stalled', (jobId) =>
+      this.#logger.warn({ jobId }, 'feed pull stalled (its process died?); it is run again'),
+    );
     worker.on('failed', (job, error) => {
       // attemptFeed has logged feed failures already; anything else is unexpected.
       if (!(error instanceof FeedError) && !(error instanceof UnrecoverableError))

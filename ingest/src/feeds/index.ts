@@ -4,6 +4,8 @@
  */
 export {
   BullmqFeedScheduler,
+  DEFAULT_FEED_WATCHDOG,
+  type FeedWatchdog,
   type BullmqFeedSchedulerDeps,
   type BullmqFeedSchedulerOptions,
 } from './bullmq-scheduler.js';

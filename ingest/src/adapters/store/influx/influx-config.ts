@@ -1,3 +1,4 @@
+import type { DeadLetterLog } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
 import { resolveRollupOptions, type ResolvedRollupOptions, type RollupOptions } from '../rollup-options.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
@@ -39,6 +40,11 @@ export interface InfluxStoreOptions extends RollupOptions {
   readonly drainTimeoutMs?: number;
   /** Backoff while InfluxDB is unreachable. @defaultValue DEFAULT_RETRY_POLICY */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * Where readings InfluxDB refuses as data (4xx on their line) are recorded, code
+   * INGEST_ERR_STORE_REFUSED; without it they are only logged and counted.
+   */
+  readonly deadLetters?: DeadLetterLog;
   readonly logger: Logger;
 }
 

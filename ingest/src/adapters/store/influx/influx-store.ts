@@ -23,6 +23,7 @@ import { InfluxWriter } from './influx-writer.js';
 import { aggregateStatement, latestStatement, matchesNothing, readingsStatement } from './influxql.js';
 import { toLineProtocol } from './line-protocol.js';
 import type { QuerySeries } from './query-results.js';
+import { refusedLetters } from './refused-lines.js';
 import { isUnavailable } from './retry-policy.js';
 import { SpoolForwarder } from './spool-forwarder.js';
 
@@ -62,6 +63,10 @@ export class InfluxStore implements Store {
       send: (body, signal) => this.#writer.send(body, signal),
       retry: this.#options.retry,
       logger: this.#logger,
+      onRefused: async (lines) => {
+        const letters = refusedLetters(lines, `influxdb/${this.#options.bucket}`, Date.now());
+        await this.#options.deadLetters?.add(letters);
+      },
     });
     this.#maintenance = new InfluxMaintenance({
       http: this.#http,
@@ -78,7 +83,7 @@ export class InfluxStore implements Store {
     return this.#spool.pending();
   }
 
-  /** Readings InfluxDB refused as data (e.g. 400 bad line) and that were skipped. */
+  /** Readings InfluxDB refused as data (e.g. 400 bad line), dead-lettered and skipped. */
   rejected(): number {
     return this.#forwarder.rejected;
   }

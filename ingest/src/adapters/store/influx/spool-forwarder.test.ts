@@ -5,12 +5,23 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../../test/helpers/wait-for.js';
-import { StoreError } from '../store-error.js';
 import { DiskSpool } from '../../../spool/disk-spool.js';
-import { SpoolForwarder } from './spool-forwarder.js';
+import { SpoolForwarder, type SpoolForwarderOptions } from './spool-forwarder.js';
 
 const refused = (): Error => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 const badLine = (): HttpError => new HttpError(400, 'Bad Request', '{"error":"unable to parse"}');
+const unavailable = (status: number): HttpError => new HttpError(status, 'Unavailable', '{"error":"busy"}');
+
+/** A server that refuses, as InfluxDB 1.x does, any batch with a line starting `bad`, after writing the rest. */
+function refusingServer() {
+  const written: string[] = [];
+  const send = (body: string): Promise<void> => {
+    const lines = body.split('\n');
+    for (const line of lines) if (!line.startsWith('bad') && !written.includes(line)) written.push(line);
+    return lines.some((l) => l.startsWith('bad')) ? Promise.reject(badLine()) : Promise.resolve();
+  };
+  return { written, send };
+}
 
 /** A server that answers each attempt as told (OK once the script runs out) and records bodies. */
 function scriptedServer(script: (Error | 'hang')[] = []) {
@@ -44,10 +55,15 @@ describe('SpoolForwarder', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const startWith = (send: ReturnType<typeof scriptedServer>['send'], connected = true): SpoolForwarder => {
+  const startWith = (
+    send: ReturnType<typeof scriptedServer>['send'],
+    connected = true,
+    onRefused?: SpoolForwarderOptions['onRefused'],
+  ): SpoolForwarder => {
     forwarder = new SpoolForwarder({
       spool,
       send,
+      ...(onRefused ? { onRefused } : {}),
       retry: { minDelayMs: 1, maxDelayMs: 5, factor: 2, jitter: 0 },
       logger: pino({ level: 'silent' }),
     });
@@ -82,22 +98,39 @@ describe('SpoolForwarder', () => {
     expect([fwd.connected, fwd.lastError, fwd.rejected]).toEqual([true, undefined, 0]);
   });
 
-  it('skips a batch refused as data, rejects its writer, counts it, and goes on', async () => {
-    const server = scriptedServer([badLine()]);
-    const entries = [await spool.append('bad', 3), await spool.append('good', 1)];
-    const fwd = startWith(server.send);
-    const [bad, good] = entries.map((e) => fwd.settled(e, 5000));
-    await expect(bad).rejects.toSatisfy((e) => e instanceof StoreError && e.code === 'STORE_ERR_WRITE');
-    expect(await good).toBe('stored');
-    expect([fwd.rejected, spool.pending(), server.bodies]).toEqual([3, 0, ['bad', 'good']]);
+  it('dead-letters only the lines InfluxDB refuses alone, writes the rest, and goes on', async () => {
+    const server = refusingServer();
+    const letters: string[] = [];
+    const entries = [await spool.append('a\nbad-1\nb\nc\nbad-2', 5), await spool.append('d', 1)];
+    const fwd = startWith(server.send, true, async (lines) => void letters.push(...lines.map((l) => l.line)));
+    const settled = await Promise.all(entries.map((e) => fwd.settled(e, 5000)));
+    expect(settled).toEqual(['stored', 'stored']);
+    expect(letters).toEqual(['bad-1', 'bad-2']);
+    expect(server.written.sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect([fwd.rejected, spool.pending()]).toEqual([2, 0]);
   });
 
-  it('answers a writer that asks after its batch was refused', async () => {
-    const server = scriptedServer([badLine()]);
-    const entry = await spool.append('bad', 1);
-    const fwd = startWith(server.send);
-    await waitFor('the refusal', () => fwd.rejected === 1);
-    await expect(fwd.settled(entry, 5000)).rejects.toThrow(/refused/);
+  it('retries a batch answered 5xx and dead-letters none of it', async () => {
+    const server = scriptedServer([unavailable(500), unavailable(503)]);
+    const letters: string[] = [];
+    const entry = await spool.append('a\nb', 2);
+    const fwd = startWith(server.send, true, async (lines) => void letters.push(...lines.map((l) => l.line)));
+    await waitFor('the batch to be taken', () => spool.pending() === 0);
+    expect(await fwd.settled(entry, 5000)).toBe('stored');
+    expect([server.bodies, letters, fwd.rejected]).toEqual([['a\nb', 'a\nb', 'a\nb'], [], 0]);
+  });
+
+  it('keeps a batch in the spool until its refused lines are recorded', async () => {
+    const server = refusingServer();
+    let failures = 1;
+    const letters: string[] = [];
+    await spool.append('a\nbad', 2);
+    const fwd = startWith(server.send, true, async (lines) => {
+      if (failures-- > 0) throw new Error('dead-letter log unavailable');
+      letters.push(...lines.map((l) => l.line));
+    });
+    await waitFor('the batch to be taken', () => spool.pending() === 0);
+    expect([letters, fwd.rejected]).toEqual([['bad'], 1]);
   });
 
   it('settles a writer as spooled when the acknowledgement is slower than its timeout', async () => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { StoreError } from '../store-error.js';
 import type { DiskSpool, SpoolEntry } from '../../../spool/disk-spool.js';
+import { isolateRefusedLines, type RefusedLine } from './refused-lines.js';
 import { failureAction, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 
 /** How a write ended: acknowledged by InfluxDB, or durable in the spool and forwarded later. */
@@ -11,6 +12,11 @@ export interface SpoolForwarderOptions {
   /** Sends one batch of line protocol; rejects with the client's HttpError or a network error. */
   readonly send: (body: string, signal: AbortSignal) => Promise<void>;
   readonly retry: RetryPolicy;
+  /**
+   * Keeps the lines InfluxDB refused as data (dead letters). The batch leaves the spool only once
+   * this resolves; if it rejects, the batch is retried later, so no refused line goes unrecorded.
+   */
+  readonly onRefused?: (lines: readonly RefusedLine[]) => Promise<void>;
   readonly logger: Logger;
   readonly now?: () => number;
 }
@@ -24,9 +30,11 @@ interface Waiter {
 
 /**
  * Sends spooled batches to InfluxDB one at a time, oldest first, and removes each from the spool
- * only once acknowledged. While the server is unreachable it retries the head batch with backoff;
- * a batch the server refuses as data (4xx such as a bad line) is logged, counted and skipped so
- * that it cannot block the queue.
+ * only once acknowledged. While the server is unreachable or failing (network errors, 5xx, 429) it
+ * retries the head batch with backoff. When the server refuses a batch as data (4xx such as a bad
+ * line), the batch is resent in halves to write every line the server takes; only the lines it
+ * refuses alone go to `onRefused` and are counted, so one bad line neither blocks the queue nor
+ * takes the good lines of its batch down with it.
  */
 export class SpoolForwarder {
   readonly #options: SpoolForwarderOptions;
@@ -59,7 +67,7 @@ export class SpoolForwarder {
     return this.#lastError;
   }
 
-  /** Readings InfluxDB refused as data and that were skipped. */
+  /** Readings InfluxDB refused as data, dead-lettered and skipped. */
   get rejected(): number {
     return this.#rejected;
   }
@@ -77,8 +85,9 @@ export class SpoolForwarder {
 
   /**
    * Resolves 'stored' once the batch is acknowledged, or 'spooled' as soon as InfluxDB is
-   * unreachable or `timeoutMs` has passed (the batch is durable either way). Rejects with
-   * STORE_ERR_WRITE when InfluxDB refuses the batch.
+   * unreachable or `timeoutMs` has passed (the batch is durable either way). A batch some of
+   * whose lines InfluxDB refused is 'stored' too: those lines are dead letters. Rejects with
+   * STORE_ERR_WRITE only when the spooled batch itself was lost.
    */
   settled(entry: SpoolEntry, timeoutMs: number): Promise<Settlement> {
     if (!this.#options.spool.has(entry.seq)) {
@@ -176,7 +185,8 @@ export class SpoolForwarder {
     this.#inFlight = controller;
     try {
       const body = await this.#options.spool.read(entry);
-      await this.#options.send(body, controller.signal);
+      const refused = await this.#sendAll(body, controller.signal);
+      if (refused.length > 0) await this.#refused(entry, refused);
       await this.#options.spool.remove(entry);
       this.#acknowledged(entry);
       return 0;
@@ -187,6 +197,32 @@ export class SpoolForwarder {
     } finally {
       this.#inFlight = undefined;
     }
+  }
+
+  /** Sends the batch; on a refusal as data, isolates the refused lines and writes the rest. */
+  async #sendAll(body: string, signal: AbortSignal): Promise<readonly RefusedLine[]> {
+    try {
+      await this.#options.send(body, signal);
+      return [];
+    } catch (error) {
+      if (failureAction(error) !== 'reject') throw error;
+      return await isolateRefusedLines(body.split('\n'), error, this.#options.send, signal);
+    }
+  }
+
+  async #refused(entry: SpoolEntry, lines: readonly RefusedLine[]): Promise<void> {
+    await this.#options.onRefused?.(lines);
+    this.#rejected += lines.length;
+    this.#options.logger.error(
+      {
+        err: lines[0]!.error,
+        seq: entry.seq,
+        refused: lines.length,
+        readings: entry.count,
+        rejected: this.#rejected,
+      },
+      'InfluxDB refused lines of a batch; dead-lettered them and wrote the rest',
+    );
   }
 
   #acknowledged(entry: SpoolEntry): void {
@@ -205,17 +241,17 @@ export class SpoolForwarder {
   async #failed(entry: SpoolEntry, error: unknown): Promise<number> {
     const err = error instanceof Error ? error : new Error(String(error));
     this.#lastError = err;
-    if (isMissingSegment(error) || failureAction(error) === 'reject') {
-      // The server answered (or the segment is gone): retrying the same batch can never succeed.
+    if (isMissingSegment(error)) {
+      // The segment is gone: retrying the same batch can never succeed.
       this.#rejected += entry.count;
       this.#options.logger.error(
         { err, seq: entry.seq, readings: entry.count, rejected: this.#rejected },
-        'InfluxDB refused a batch; skipped it',
+        'spooled batch missing; skipped it',
       );
       await this.#options.spool.remove(entry);
       this.#connected = true;
       this.#failures = 0;
-      const refusal = new StoreError('STORE_ERR_WRITE', `InfluxDB refused the batch: ${err.message}`, {
+      const refusal = new StoreError('STORE_ERR_WRITE', `spooled batch lost: ${err.message}`, {
         cause: err,
       });
       this.#refusals.set(entry.seq, refusal);

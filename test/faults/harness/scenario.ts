@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startInfluxServer, type InfluxServer } from '../../helpers/influxdb.js';
+import { waitFor } from '../../helpers/wait-for.js';
+import { tally, type Tally } from './checker.js';
+import { FaultProxy } from './fault-proxy.js';
+import { LedgerLoad } from './ledger.js';
+import type { FaultRow } from './report.js';
+import { ProcessRegistry, type Child } from './processes.js';
+import { startMosquitto, startPlatformProcess, type Service } from './services.js';
+import { deadLetters, influxPoints } from './store-readers.js';
+
+/** What a fault test can reach while it breaks things. */
+export interface FaultContext {
+  readonly run: string;
+  /** The platform's DATA_DIR (embedded dead-letter log, InfluxDB spool). */
+  readonly dataDir: string;
+  readonly registry: ProcessRegistry;
+  readonly broker: Service;
+  readonly influx: InfluxServer;
+  /** Between ingest and the broker. */
+  readonly brokerProxy: FaultProxy;
+  /** Between ingest and InfluxDB. */
+  readonly influxProxy: FaultProxy;
+  readonly load: LedgerLoad;
+  platform(): { child: Child; httpUrl: string };
+  /** Ends the platform by its PID with `signal`, then starts it again on the same data folder. */
+  restartPlatform(signal: NodeJS.Signals, downMs?: number): Promise<void>;
+  /** Exit codes of the platform processes ended so far (0 = a clean, flushed stop). */
+  readonly exits: (number | null)[];
+  /** Platform output so far, for failure messages. */
+  output(): string;
+}
+
+export interface FaultScenario {
+  /** Row name in the report. */
+  readonly fault: string;
+  /** Messages per second. @defaultValue 200 */
+  readonly rate?: number;
+  /** Load before the fault starts, ms. */
+  readonly warmupMs: number;
+  /** Load after the fault has healed, ms. */
+  readonly afterMs: number;
+  /** Longest wait for the store to catch up after the load stops, ms. */
+  readonly settleMs: number;
+  /** Readings every n of which go to a sensor the store refuses (see the store fault server). */
+  readonly poisonEvery?: number;
+  /** Where ingest writes, given the InfluxDB proxy's URL and the run; defaults to the proxy. */
+  readonly influxUrl?: (proxyUrl: string, run: string) => Promise<string>;
+  /** Breaks something and resolves once it is healed again. */
+  readonly inject: (context: FaultContext) => Promise<void>;
+  /** Runs on the fresh data folder before the platform starts; returns its cleanup. */
+  readonly prepare?: (dataDir: string) => Promise<() => Promise<void>>;
+  /** Extra platform environment. */
+  readonly env?: Record<string, string>;
+}
+
+export interface FaultResult {
+  readonly row: FaultRow;
+  readonly output: string;
+  readonly context: FaultContext;
+}
+
+async function tallyNow(context: FaultContext, bucket: string, before?: number): Promise<Tally> {
+  const points = await influxPoints(context.influx.url, bucket, context.run);
+  const letters = await deadLetters(context.platform().httpUrl, context.run);
+  return tally(context.load.published, points, letters, before);
+}
+
+/**
+ * Runs one fault from start to end: a Mosquitto and an InfluxDB of its own, proxies in front of
+ * both, the platform as a process, the ledger load; then the checker. Every process it started is
+ * ended by its PID before it returns, whatever happened.
+ */
+export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
+  const run = `f${randomUUID().slice(0, 8)}`;
+  const bucket = `faults_${run}`;
+  const registry = new ProcessRegistry();
+  const dataDir = await mkdtemp(join(tmpdir(), 'ssc-faults-data-'));
+  const cleanups: (() => Promise<unknown>)[] = [
+    () => registry.endAll(),
+    () => rm(dataDir, { recursive: true, force: true }),
+  ];
+  let output = '';
+  try {
+    if (scenario.prepare) {
+      const undo = await scenario.prepare(dataDir);
+      // After the platform has ended (registry.endAll), before the folder is removed.
+      cleanups.splice(1, 0, undo);
+    }
+    const broker = await startMosquitto(registry);
+    cleanups.push(() => rm(broker.dir, { recursive: true, force: true }));
+    const influx = await startInfluxServer();
+    cleanups.push(() => influx.dispose());
+    const brokerProxy = new FaultProxy(broker.port);
+    const influxProxy = new FaultProxy(Number(new URL(influx.url).port));
+    await Promise.all([brokerProxy.start(), influxProxy.start()]);
+    cleanups.unshift(
+      () => brokerProxy.stop(),
+      () => influxProxy.stop(),
+    );
+    const proxyUrl = `http://127.0.0.1:${influxProxy.port}`;
+    const env = {
+      MQTT_URL: `mqtt://127.0.0.1:${brokerProxy.port}`,
+      MQTT_TOPIC_PREFIX: `${run}/`,
+      MQTT_CLIENT_ID: `${run}-ingest`,
+      STORE: 'influx',
+      INFLUX_URL: (await scenario.influxUrl?.(proxyUrl, run)) ?? proxyUrl,
+      INFLUX_BUCKET: bucket,
+      DATA_DIR: dataDir,
+      ...scenario.env,
+    };
+    let platform = await startPlatformProcess(registry, env);
+    const load = new LedgerLoad({
+      brokerUrl: broker.url,
+      topicPrefix: `${run}/`,
+      run,
+      rate: scenario.rate ?? 200,
+      poisonEvery: scenario.poisonEvery ?? 0,
+    });
+    const context: FaultContext = {
+      run,
+      dataDir,
+      registry,
+      broker,
+      influx,
+      brokerProxy,
+      influxProxy,
+      load,
+      exits: [],
+      platform: () => platform,
+      async restartPlatform(signal, downMs = 0) {
+        output += platform.child.output();
+        context.exits.push(await registry.end(platform.child, signal));
+        if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+        platform = await startPlatformProcess(registry, env);
+      },
+      output: () => output + platform.child.output(),
+    };
+    await load.start();
+    cleanups.unshift(() => load.stop(1000));
+    await new Promise((resolve) => setTimeout(resolve, scenario.warmupMs));
+    await scenario.inject(context);
+    const healedAt = Date.now();
+    const recovered = waitFor(
+      'everything acknowledged before the heal to be stored',
+      async () => {
+        const t = await tallyNow(context, bucket, healedAt);
+        return t.lost === 0 ? Date.now() : undefined;
+      },
+      { timeoutMs: scenario.afterMs + scenario.settleMs, intervalMs: 250 },
+    ).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, scenario.afterMs));
+    await load.stop();
+    let final = await tallyNow(context, bucket);
+    await waitFor(
+      'every acknowledged reading to be stored or rejected',
+      async () => {
+        final = await tallyNow(context, bucket);
+        return final.lost === 0;
+      },
+      { timeoutMs: scenario.settleMs, intervalMs: 250 },
+    ).catch(() => undefined);
+    const recoveredAt = (await recovered) ?? Date.now();
+    return {
+      row: { fault: scenario.fault, ...final, recoveryMs: recoveredAt - healedAt },
+      output: context.output(),
+      context,
+    };
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  }
+}
