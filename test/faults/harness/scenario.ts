@@ -65,7 +65,7 @@ export interface FaultResult {
 
 async function tallyNow(context: FaultContext, bucket: string, before?: number): Promise<Tally> {
   const points = await influxPoints(context.influx.url, bucket, context.run);
-  const letters = await deadLetters(context.platform().httpUrl, context.run);
+  const letters = await deadLetters(context.platform().httpUrl, context.dataDir, context.run);
   return tally(context.load.published, points, letters, before);
 }
 

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ADMIN_KEY_FILE } from '@ssc-monitor/api';
 import type { DeadLetterRow, StoredPoint } from './checker.js';
 import { badSensor, poisonSensor } from './ledger.js';
 
@@ -28,13 +31,18 @@ export async function influxPoints(influxUrl: string, database: string, run: str
   return points;
 }
 
-/** The dead letters of the run's invalid and refused sensors, from the platform's API. */
-export async function deadLetters(httpUrl: string, run: string): Promise<DeadLetterRow[]> {
+/**
+ * The dead letters of the run's invalid and refused sensors, from the platform's API, read with the
+ * admin key the platform keeps in its data folder.
+ */
+export async function deadLetters(httpUrl: string, dataDir: string, run: string): Promise<DeadLetterRow[]> {
+  const key = (await readFile(join(dataDir, ADMIN_KEY_FILE), 'utf8')).trim();
   const sensors = [0, 1, 2, 3].map((n) => badSensor(run, n)).concat(poisonSensor(run));
   const rows: DeadLetterRow[] = [];
   for (const sensorId of sensors) {
     const response = await fetch(
       `${httpUrl}/api/dead-letters?limit=1000&sensorId=${encodeURIComponent(sensorId)}`,
+      { headers: { authorization: `Bearer ${key}` } },
     );
     if (!response.ok) throw new Error(`GET /api/dead-letters answered ${response.status}`);
     const body = (await response.json()) as { deadLetters: DeadLetterRow[] };
