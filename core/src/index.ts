@@ -12,6 +12,7 @@ export * from './kpi/snapshot.js';
 export * from './kpi/catalogue.js';
 export * from './plan/plan.js';
 export * from './plan/parse-plan.js';
+export * from './plan/report-schedule.js';
 export * from './sensors/sensor-state.js';
 export * from './live/events.js';
 export * from './readings/senml.js';

@@ -3,6 +3,7 @@ import { feedListIssues } from '../feeds/index.js';
 import { findKpiDefinition } from '../kpi/catalogue.js';
 import { isTimeZone } from '../time/local-time.js';
 import { PlanSchema, type Plan } from './plan.js';
+import { reportListIssues } from './report-schedule.js';
 import { parseYamlFile } from '../yaml/parse-yaml-file.js';
 
 export interface PlanIssue {
@@ -56,6 +57,7 @@ function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
     });
   });
   issues.push(...feedListIssues(plan.feeds));
+  issues.push(...reportListIssues(plan.reports));
   const kpiIds = new Set(plan.kpis.map((k) => k.id));
   plan.initiatives.forEach((initiative, i) => {
     if (initiative.end < initiative.start)

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FeedSchema } from '../feeds/feed.js';
+import { ReportScheduleSchema } from './report-schedule.js';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD' });
 const Id = Type.String({
@@ -181,6 +182,8 @@ export const PlanSchema = Type.Object(
     stakeholders: Type.Array(StakeholderSchema, { default: [] }),
     /** Open-data feeds pulled on a schedule (city portals' CSV/JSON). */
     feeds: Type.Array(FeedSchema, { default: [] }),
+    /** Progress reports rendered to PDF on a schedule and kept for download. */
+    reports: Type.Array(ReportScheduleSchema, { default: [] }),
     kpis: Type.Array(PlanKpiSchema, { minItems: 1 }),
   },
   { additionalProperties: false },
