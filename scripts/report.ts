@@ -7,10 +7,7 @@
  * (data-report-ready) and every chart has rendered (data-chart-ready), then prints with backgrounds.
  */
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const READY_TIMEOUT_MS = 60_000;
+import { renderReportPdf } from '@ssc-monitor/ingest/reports';
 
 interface Options {
   readonly out: string;
@@ -39,41 +36,10 @@ async function checkReachable(url: string): Promise<void> {
   }
 }
 
-async function renderReport(browser: Browser, url: string, out: string): Promise<void> {
-  // A4 width at 96 dpi, so the screen layout the charts are drawn for is the printed one.
-  const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
-  await page.goto(`${url}/#/report`);
-  await page.waitForSelector('[data-testid="report"][data-report-ready="true"]', {
-    timeout: READY_TIMEOUT_MS,
-  });
-  await page.waitForFunction(
-    `document.querySelectorAll('[data-chart-ready="false"]').length === 0`,
-    undefined,
-    { timeout: READY_TIMEOUT_MS },
-  );
-  await page.pdf({ path: out, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await page.close();
-}
-
 async function main(): Promise<void> {
   const { out, url } = options();
   await checkReachable(url);
-  const browser = await chromium
-    .launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    .catch((cause: unknown) => {
-      const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-      throw new Error(
-        `cannot start Chromium at ${CHROMIUM} (${reason}); install it with "apt-get install chromium"`,
-      );
-    });
-  try {
-    await renderReport(browser, url, out);
-  } finally {
-    await browser.close();
-  }
+  await renderReportPdf({ baseUrl: url, out });
   console.log(`report saved to ${out}`);
 }
 

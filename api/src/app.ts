@@ -17,6 +17,7 @@ import feedRoutes from './routes/feeds/index.js';
 import healthRoutes from './routes/health/index.js';
 import kpiRoutes from './routes/kpis/index.js';
 import planRoutes from './routes/plan/index.js';
+import reportRoutes from './routes/reports/index.js';
 import sensorRoutes from './routes/sensors/index.js';
 import streamRoutes from './routes/stream/index.js';
 
@@ -52,6 +53,7 @@ const apiRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, { view, c
   await app.register(feedRoutes, { prefix: '/feeds', view });
   await app.register(exportRoutes, { prefix: '/export', view });
   await app.register(planRoutes, { prefix: '/plan', view });
+  await app.register(reportRoutes, { prefix: '/reports', view });
   await app.register(catalogueRoutes, { prefix: '/catalogue' });
   await app.register(streamRoutes, { prefix: '/stream', view, live });
 };

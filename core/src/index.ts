@@ -31,6 +31,7 @@ export * from './kpi/value-source.js';
 export * from './kpi/rolling-source.js';
 export * from './kpi/calendar-source.js';
 export * from './plan/plan-repository.js';
+export * from './ports/report-source.js';
 export * from './feeds/index.js';
 export * from './yaml/parse-yaml-file.js';
 export * from './kpi/trend.js';

@@ -20,6 +20,7 @@ import { DEMO_PLAN_FILE, loadPlanFile } from './plan-loader.js';
 import { PlanService } from './plan-service.js';
 import { FilePlanRepository } from './adapters/plan/file-plan-repository.js';
 import { startFeeds, type Closer } from './start-feeds.js';
+import { createReports } from './start-reports.js';
 import { connectSource, startBroker, startHttp, WEB_DIST_DIR } from './start-network.js';
 import { createPlatformView } from './platform-view.js';
 import { openPlatformStorage, type PlatformStorage } from './storage.js';
@@ -127,8 +128,10 @@ async function startParts(
       source.client,
       config.MQTT_TOPIC_PREFIX,
     );
+  const reports = createReports(config, plan, () => plans.version, logger, closers);
   const view = createPlatformView({
     feeds: { feeds: () => feedScheduler.status() },
+    reports: reports.service,
     plans,
     live,
     store: storage.store,
@@ -142,6 +145,7 @@ async function startParts(
     startedAt: Date.now(),
   });
   const httpUrl = await startHttp(view, config, logger, closers);
+  await reports.start(httpUrl);
   if (demoOn && config.ROLE !== 'worker') {
     const demo: RunningDemo = await startDemo({
       plan,

@@ -8,6 +8,7 @@ import {
   type KpiEngine,
   type LiveBus,
   type PlatformView,
+  type ReportSource,
   type Store,
 } from '@ssc-monitor/core';
 import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
@@ -17,6 +18,7 @@ import type { PlanService } from './plan-service.js';
 
 export interface ViewParts {
   readonly feeds: FeedStatusSource;
+  readonly reports: ReportSource;
   readonly plans: PlanService;
   readonly live: LiveBus;
   readonly store: Store;
@@ -48,6 +50,7 @@ export function createPlatformView(parts: ViewParts): PlatformView {
     planAt: (version) => plans.get(version),
     updatePlan: (plan, change) => plans.update(plan, change, { engine, sensors, store, live }),
     live: parts.live,
+    reports: parts.reports,
     deadLetters: parts.deadLetters,
     kpis: () => engine.snapshots(),
     kpi: (id) => engine.snapshot(id),

@@ -15,6 +15,7 @@ import {
   type SeriesPoint,
   type SeriesQuery,
 } from '@ssc-monitor/core';
+import { MemoryReportSource } from './memory-report-source.js';
 
 /** A tiny plan: two KPIs, two districts, one sensor. */
 export const TEST_PLAN_YAML = `
@@ -111,6 +112,7 @@ export interface MemoryPlatformView extends PlatformView {
   kpiList: KpiSnapshot[];
   sensorList: SensorState[];
   healthReport: HealthReport;
+  readonly reports: MemoryReportSource;
   /** Replaces the series answer; by default one point per `every` from from + every to to. */
   seriesImpl: (id: string, query: SeriesQuery) => Promise<SeriesPoint[]>;
 }
@@ -190,6 +192,7 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
     sensor: (id) => view.sensorList.find((sensor) => sensor.id === id),
     health: () => Promise.resolve(view.healthReport),
     feeds: () => Promise.resolve([]),
+    reports: new MemoryReportSource(() => now),
   };
   return view;
 }
