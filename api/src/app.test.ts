@@ -61,6 +61,9 @@ describe('OpenAPI', () => {
     '/api/export/u4ssc',
     '/api/plan/kpis/{id}/baseline/freeze',
     '/api/stream',
+    '/api/reports',
+    '/api/reports/files/{file}',
+    '/api/reports/{id}/render',
   ];
 
   interface Operation {

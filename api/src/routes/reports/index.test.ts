@@ -23,7 +23,7 @@ describe('/api/reports', () => {
   it('renders a report now, lists it, and serves it as a PDF attachment', async () => {
     const server = await start();
     const rendered = await server.inject({ method: 'POST', url: '/api/reports/progress/render' });
-    expect(rendered.statusCode).toBe(201);
+    expect(rendered.statusCode).toBe(200);
     const report = rendered.json<{ file: string; planVersion: number }>();
     expect(report).toMatchObject({ reportId: 'progress', planVersion: 1, trigger: 'manual' });
 

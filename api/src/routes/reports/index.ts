@@ -49,7 +49,10 @@ const reportRoutes: FastifyPluginAsyncTypebox<{ view: { reports: ReportSource } 
         tags: ['reports'],
         produces: ['application/pdf'],
         params: FileParams,
-        response: errorResponses(404),
+        response: {
+          200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'The PDF' }),
+          ...errorResponses(404),
+        },
       },
     },
     async (request, reply) => {
@@ -70,15 +73,15 @@ const reportRoutes: FastifyPluginAsyncTypebox<{ view: { reports: ReportSource } 
       schema: {
         summary: 'Render a report now',
         description:
-          'Prints the report page to PDF with headless Chromium through the report job queue, archives it and answers when done (usually a few seconds).',
+          'Prints the report page to PDF with headless Chromium through the report job queue, archives it and answers with the archived report when done (usually a few seconds).',
         tags: ['reports'],
         params: IdParams,
-        response: { 201: ArchivedReportSchema, ...errorResponses(404, 503) },
+        response: { 200: ArchivedReportSchema, ...errorResponses(404, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       try {
-        return await reply.code(201).send(await view.reports.renderNow(request.params.id));
+        return await view.reports.renderNow(request.params.id);
       } catch (error) {
         throw asApiError(error);
       }
