@@ -81,4 +81,27 @@ describe('data health view in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'health-feeds.png'), fullPage: true });
     await page.close();
   });
+
+  it('lists the scheduled council report with its next run, renders one on request and offers the PDF', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${platform.httpUrl}/#/report`);
+    const monthly = page.locator('[data-testid="report-schedule"][data-report-id="council-monthly"]');
+    await monthly.waitFor({ timeout: 20_000 });
+    expect(await monthly.innerText()).toMatch(/Monthly, 06:00 UTC/);
+    expect(await monthly.getByTestId('report-next-run').innerText()).toMatch(
+      /^1 [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/,
+    );
+    expect(await page.getByTestId('report-archive-empty').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Render Progress report now' }).click();
+    const file = page.locator('[data-testid="report-file"]');
+    await file.first().waitFor({ timeout: 90_000 });
+    const link = file.first().getByRole('link');
+    expect(await link.innerText()).toMatch(/^Progress report — /);
+    const response = await page.request.get(`${platform.httpUrl}${await link.getAttribute('href')}`);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'report-archive.png') });
+    await page.close();
+  }, 120_000);
 });
