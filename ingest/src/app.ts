@@ -6,6 +6,7 @@ import {
   SYSTEM_CLOCK,
   type PlatformView,
 } from '@ssc-monitor/core';
+import { enlargePlan } from '@ssc-monitor/simulators';
 import type { Logger } from 'pino';
 import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
 import { LocalMonitor } from './pipeline/local-monitor.js';
@@ -67,7 +68,11 @@ async function startParts(
     new FilePlanRepository(join(config.DATA_DIR, 'plans')),
     logger.child({ module: 'plan' }),
   );
-  const plan = await plans.open(await loadPlanFile(planFile), basename(planFile));
+  const filePlan = await loadPlanFile(planFile);
+  const plan = await plans.open(
+    config.DEMO_SCALE === 'large' ? enlargePlan(filePlan) : filePlan,
+    basename(planFile),
+  );
   const demoOn = config.DEMO === 'on' || (config.DEMO === 'auto' && config.PLAN_FILE === undefined);
   const storage = await openPlatformStorage(config, logger);
   const live = new LiveBus();

@@ -90,6 +90,11 @@ export const ConfigSchema = Type.Object({
     default: 'auto',
     description: 'Run the demo simulators: auto = on unless PLAN_FILE is set',
   }),
+  DEMO_SCALE: Type.Union([Type.Literal('normal'), Type.Literal('large')], {
+    default: 'normal',
+    description:
+      'large = the plan enlarged to 1,000 sensors and 50 KPIs (district instances), for the benchmark',
+  }),
   DEMO_BACKFILL: Type.String({
     default: '48h',
     pattern: '^\\d+(ms|s|m|h|d)$',
