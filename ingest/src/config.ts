@@ -68,7 +68,7 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Type.Optional(
     Type.String({
       pattern: '^rediss?://',
-      description: 'Redis for BullMQ feed jobs; in-process scheduler when unset',
+      description: 'Redis for BullMQ feed and report jobs; in-process schedulers when unset',
     }),
   ),
   FEEDS_ALLOW_PRIVATE_NETWORKS: Type.Boolean({
