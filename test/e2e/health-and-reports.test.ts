@@ -104,4 +104,24 @@ describe('data health view in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'report-archive.png') });
     await page.close();
   }, 120_000);
+
+  it('shows each sensor’s message rate once it has been seen twice', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${platform.httpUrl}/#/sensors`);
+    const client = await platform.publisher();
+    const publish = () => client.publishAsync('sensors/rate-probe', JSON.stringify({ pm25: 12 }), { qos: 1 });
+    const rate = page.locator(
+      '[data-testid="sensor-row"][data-sensor-id="rate-probe"] [data-testid="sensor-rate"]',
+    );
+    await publish();
+    await rate.waitFor({ timeout: 20_000 });
+    expect(await rate.innerText()).toBe('—');
+    // Two more messages a second apart: the screen learns about one message a second, 60 a minute.
+    for (let i = 0; i < 2; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await publish();
+    }
+    await expect.poll(() => rate.innerText(), { timeout: 20_000 }).toMatch(/^\d+ \/min$/);
+    await page.close();
+  });
 });

@@ -39,6 +39,8 @@ export interface AlertsState {
   readonly typicalIntervalMs: number | null;
   /** Ids of sensors silent now. */
   readonly silentSensorIds: ReadonlySet<string>;
+  /** Mean time between a sensor's messages as learnt on this screen, ms; null until known. Stable. */
+  readonly intervalOf: (sensorId: string) => number | null;
   readonly settings: AlertSettings;
 }
 
@@ -127,6 +129,8 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
     .map((s) => s.id)
     .join('|');
   const silentSensorIds = useMemo(() => new Set(silentKey === '' ? [] : silentKey.split('|')), [silentKey]);
+  // Reads the estimates as they are now: views that show it re-render with every sensor update anyway.
+  const intervalOf = useCallback((id: string) => estimates.current.get(id)?.intervalMs ?? null, []);
   const value = useMemo(
     () => ({
       alerts,
@@ -134,9 +138,10 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
       silentAfterMs: threshold,
       typicalIntervalMs: typicalMs,
       silentSensorIds,
+      intervalOf,
       settings,
     }),
-    [alerts, acknowledge, threshold, typicalMs, silentSensorIds, settings],
+    [alerts, acknowledge, threshold, typicalMs, silentSensorIds, intervalOf, settings],
   );
   return <AlertsContext.Provider value={value}>{children}</AlertsContext.Provider>;
 }
