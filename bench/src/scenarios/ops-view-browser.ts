@@ -77,6 +77,24 @@ async function startPlatform(
   return { child, url, mqttUrl: `mqtt://127.0.0.1:${mqttPort}` };
 }
 
+/** Messages received so far, from the health report. */
+async function messages(url: string): Promise<number> {
+  const body = (await (await fetch(`${url}/api/health`)).json()) as { ingest: { messages: number } };
+  return body.ingest.messages;
+}
+
+/**
+ * Waits for the demo's backfill to end (fewer than 300 messages a second: the live demo sends 100),
+ * so that loads are measured on a platform in its steady state, not while it ingests history.
+ */
+async function settle(url: string): Promise<void> {
+  await until('the end of the demo backfill', 180_000, async () => {
+    const before = await messages(url);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return (await messages(url)) - before < 300 ? true : undefined;
+  });
+}
+
 /*
  * Browser-side code is kept as text: this project compiles for Node, without DOM types.
  */
@@ -159,6 +177,9 @@ function percentile(values: readonly number[], p: number): number {
 const round = (ms: number) => Math.round(ms);
 
 async function measure(context: BenchContext, browser: Browser, url: string, mqttUrl: string) {
+  await settle(url);
+  // One load first, not counted: the browser's cache and code caches are warm on a wall screen.
+  await loadTime(browser, url);
   const loads: number[] = [];
   for (let i = 0; i < (context.quick ? 2 : 5); i += 1) loads.push(await loadTime(browser, url));
   context.log(`load to all ${KPIS} tiles: ${loads.map(round).join(', ')} ms`);
@@ -222,6 +243,7 @@ async function run(context: BenchContext): Promise<ScenarioResult> {
         summary.ops_view_frame_p95_ms < TARGET_FRAME_P95_MS &&
           summary.ops_view_input_latency_ms < TARGET_INPUT_MS,
       )}`,
+      'loads measured after the demo backfill, with one uncounted warm-up load',
       'headless Chromium without a GPU on a shared machine: frames are software-rasterised',
     ];
     return { rows, summary, notes };
