@@ -9,10 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const READY_TIMEOUT_MS = 60_000;
+import { renderReportPdf } from '@ssc-monitor/ingest/reports';
 
 interface Options {
   readonly out: string;
@@ -57,46 +54,11 @@ async function checkReachable(url: string, key: string): Promise<void> {
   }
 }
 
-async function renderReport(browser: Browser, options: Options): Promise<void> {
-  const { url, out } = options;
-  // A4 width at 96 dpi, so the screen layout the charts are drawn for is the printed one.
-  const page = await browser.newPage({ viewport: { width: 794, height: 1123 } });
-  // The session cookie lands in the page's context, so the dashboard and its stream are signed in.
-  const signIn = await page.request.post(`${url}/api/session`, { data: { key: options.key } });
-  if (!signIn.ok()) throw new Error(`signing in at ${url} failed with HTTP ${signIn.status()}`);
-  await page.goto(`${url}/#/report`);
-  await page.waitForSelector('[data-testid="report"][data-report-ready="true"]', {
-    timeout: READY_TIMEOUT_MS,
-  });
-  await page.waitForFunction(
-    `document.querySelectorAll('[data-chart-ready="false"]').length === 0`,
-    undefined,
-    { timeout: READY_TIMEOUT_MS },
-  );
-  await page.pdf({ path: out, format: 'A4', printBackground: true, preferCSSPageSize: true });
-  await page.close();
-}
-
 async function main(): Promise<void> {
-  const parsed = options();
-  await checkReachable(parsed.url, parsed.key);
-  const browser = await chromium
-    .launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    .catch((cause: unknown) => {
-      const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-      throw new Error(
-        `cannot start Chromium at ${CHROMIUM} (${reason}); install it with "apt-get install chromium"`,
-      );
-    });
-  try {
-    await renderReport(browser, parsed);
-  } finally {
-    await browser.close();
-  }
-  console.log(`report saved to ${parsed.out}`);
+  const { out, url, key } = options();
+  await checkReachable(url, key);
+  await renderReportPdf({ baseUrl: url, out, key });
+  console.log(`report saved to ${out}`);
 }
 
 main().catch((error: unknown) => {

@@ -64,6 +64,9 @@ describe('OpenAPI', () => {
     '/api/session',
     '/api/keys',
     '/metrics',
+    '/api/reports',
+    '/api/reports/files/{file}',
+    '/api/reports/{id}/render',
   ];
 
   interface Operation {

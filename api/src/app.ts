@@ -29,6 +29,7 @@ import sessionRoutes from './routes/session/index.js';
 import kpiRoutes from './routes/kpis/index.js';
 import metricsRoutes from './routes/metrics/index.js';
 import planRoutes from './routes/plan/index.js';
+import reportRoutes from './routes/reports/index.js';
 import sensorRoutes from './routes/sensors/index.js';
 import streamRoutes from './routes/stream/index.js';
 
@@ -92,6 +93,7 @@ const apiRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, options) 
   await app.register(feedRoutes, { prefix: '/feeds', view });
   await app.register(exportRoutes, { prefix: '/export', view });
   await app.register(planRoutes, { prefix: '/plan', view });
+  await app.register(reportRoutes, { prefix: '/reports', view });
   await app.register(catalogueRoutes, { prefix: '/catalogue' });
   await app.register(streamRoutes, { prefix: '/stream', view, live });
 };

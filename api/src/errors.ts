@@ -33,6 +33,10 @@ export const API_ERRORS = {
   API_ERR_PAYLOAD_TOO_LARGE: 413,
   /** Too many requests from one client; `Retry-After` says when to try again. */
   API_ERR_RATE_LIMITED: 429,
+  /** No report with that id in the plan, or no archived report file of that name. */
+  API_ERR_REPORT_NOT_FOUND: 404,
+  /** A report could not be rendered (Chromium missing, page not ready); the platform carries on. */
+  API_ERR_REPORT_FAILED: 503,
   /** Something failed on the server; the details go to the server log, never to the client. */
   API_ERR_INTERNAL: 500,
 } as const;

@@ -5,7 +5,14 @@ export { DEFAULT_LIVE_STREAM_OPTIONS, type LiveStreamOptions } from './live/sse-
 export { DASHBOARD_NOT_BUILT } from './plugins/external/static.js';
 export { SERIES_LIMITS } from './routes/kpis/series-query.js';
 export { AccessPolicy, DEFAULT_POLICY_FILE, type PolicyEntry } from './auth/access-policy.js';
-export { ADMIN_KEY_FILE, API_KEYS_FILE, ensureAdminKey, type AdminKeyState } from './auth/admin-key.js';
+export {
+  ADMIN_KEY_FILE,
+  API_KEYS_FILE,
+  REPORT_KEY_FILE,
+  ensureAdminKey,
+  ensureReportKey,
+  type AdminKeyState,
+} from './auth/admin-key.js';
 export {
   ApiKeyStore,
   MemoryKeyPersistence,

@@ -6,6 +6,7 @@ import {
   SYSTEM_CLOCK,
   type PlatformView,
 } from '@ssc-monitor/core';
+import { enlargePlan } from '@ssc-monitor/simulators';
 import type { Logger } from 'pino';
 import type { AdminKeyState } from '@ssc-monitor/api';
 import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
@@ -21,6 +22,7 @@ import { DEMO_PLAN_FILE, loadPlanFile } from './plan-loader.js';
 import { PlanService } from './plan-service.js';
 import { FilePlanRepository } from './adapters/plan/file-plan-repository.js';
 import { startFeeds, type Closer } from './start-feeds.js';
+import { createReports } from './start-reports.js';
 import { connectSource, startHttp, WEB_DIST_DIR } from './start-network.js';
 import { startBroker } from './start-broker.js';
 import { refusalRejection } from './adapters/broker/refused-publish.js';
@@ -77,7 +79,11 @@ async function startParts(
     new FilePlanRepository(join(config.DATA_DIR, 'plans')),
     logger.child({ module: 'plan' }),
   );
-  const plan = await plans.open(await loadPlanFile(planFile), basename(planFile));
+  const filePlan = await loadPlanFile(planFile);
+  const plan = await plans.open(
+    config.DEMO_SCALE === 'large' ? enlargePlan(filePlan) : filePlan,
+    basename(planFile),
+  );
   const demoOn = config.DEMO === 'on' || (config.DEMO === 'auto' && config.PLAN_FILE === undefined);
   const storage = await openPlatformStorage(config, logger);
   closers.push(() => storage.close());
@@ -164,8 +170,10 @@ async function startParts(
       source.client,
       config.MQTT_TOPIC_PREFIX,
     );
+  const reports = createReports(config, plan, () => plans.version, logger, closers);
   const view = createPlatformView({
     feeds: { feeds: () => feedScheduler.status() },
+    reports: reports.service,
     plans,
     live,
     store: storage.store,
@@ -179,7 +187,8 @@ async function startParts(
     startedAt: Date.now(),
     metrics: createIngestMetrics(pipeline),
   });
-  const { url: httpUrl, admin } = await startHttp(view, config, logger, closers);
+  const { url: httpUrl, admin, reportKey } = await startHttp(view, config, logger, closers);
+  await reports.start(httpUrl, reportKey);
   if (demoOn && config.ROLE !== 'worker') {
     const demo: RunningDemo = await startDemo({
       plan,

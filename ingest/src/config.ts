@@ -96,7 +96,7 @@ export const ConfigSchema = Type.Object({
   REDIS_URL: Type.Optional(
     Type.String({
       pattern: '^rediss?://',
-      description: 'Redis for BullMQ feed jobs; in-process scheduler when unset',
+      description: 'Redis for BullMQ feed and report jobs; in-process schedulers when unset',
     }),
   ),
   FEEDS_ALLOW_PRIVATE_NETWORKS: Type.Boolean({
@@ -117,6 +117,11 @@ export const ConfigSchema = Type.Object({
   DEMO: Type.Union([Type.Literal('auto'), Type.Literal('on'), Type.Literal('off')], {
     default: 'auto',
     description: 'Run the demo simulators: auto = on unless PLAN_FILE is set',
+  }),
+  DEMO_SCALE: Type.Union([Type.Literal('normal'), Type.Literal('large')], {
+    default: 'normal',
+    description:
+      'large = the plan enlarged to 1,000 sensors and 50 KPIs (district instances), for the benchmark',
   }),
   DEMO_BACKFILL: Type.String({
     default: '48h',

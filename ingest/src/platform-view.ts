@@ -8,6 +8,7 @@ import {
   type KpiEngine,
   type LiveBus,
   type PlatformView,
+  type ReportSource,
   type Store,
 } from '@ssc-monitor/core';
 import type { Registry } from 'prom-client';
@@ -18,6 +19,7 @@ import type { PlanService } from './plan-service.js';
 
 export interface ViewParts {
   readonly feeds: FeedStatusSource;
+  readonly reports: ReportSource;
   readonly plans: PlanService;
   readonly live: LiveBus;
   readonly store: Store;
@@ -50,6 +52,7 @@ export function createPlatformView(parts: ViewParts): PlatformView {
     planAt: (version) => plans.get(version),
     updatePlan: (plan, change) => plans.update(plan, change, { engine, sensors, store, live }),
     live: parts.live,
+    reports: parts.reports,
     deadLetters: parts.deadLetters,
     kpis: () => engine.snapshots(),
     kpi: (id) => engine.snapshot(id),

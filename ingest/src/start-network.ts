@@ -10,6 +10,7 @@ import {
   buildApiApp,
   DEFAULT_POLICY_FILE,
   ensureAdminKey,
+  ensureReportKey,
   FileKeyPersistence,
   listenApi,
   type AdminKeyState,
@@ -65,13 +66,16 @@ export async function connectSource(
 }
 
 /** Keys under DATA_DIR, the policy file, and a first admin key when there is none. */
-async function prepareAuth(config: Config): Promise<{ auth: ApiAuthOptions; admin: AdminKeyState }> {
+async function prepareAuth(
+  config: Config,
+): Promise<{ auth: ApiAuthOptions; admin: AdminKeyState; reportKey: string }> {
   try {
     await mkdir(config.DATA_DIR, { recursive: true });
     const keys = new ApiKeyStore(new FileKeyPersistence(join(config.DATA_DIR, API_KEYS_FILE)));
     const policy = await AccessPolicy.load(config.API_POLICY_FILE ?? DEFAULT_POLICY_FILE);
     const admin = await ensureAdminKey(keys, config.DATA_DIR);
-    return { auth: { keys, policy, publicDashboard: config.PUBLIC_DASHBOARD }, admin };
+    const reportKey = await ensureReportKey(keys, config.DATA_DIR);
+    return { auth: { keys, policy, publicDashboard: config.PUBLIC_DASHBOARD }, admin, reportKey };
   } catch (error) {
     const reason = error instanceof AuthError ? error.message : (error as Error).message;
     throw new PlatformError('PLATFORM_ERR_AUTH', `Cannot set up API access control: ${reason}`, {
@@ -83,6 +87,8 @@ async function prepareAuth(config: Config): Promise<{ auth: ApiAuthOptions; admi
 export interface StartedHttp {
   readonly url: string;
   readonly admin: AdminKeyState;
+  /** The viewer key the report renderer signs in with. */
+  readonly reportKey: string;
 }
 
 export async function startHttp(
@@ -91,7 +97,7 @@ export async function startHttp(
   logger: Logger,
   closers: Closer[],
 ): Promise<StartedHttp> {
-  const { auth, admin } = await prepareAuth(config);
+  const { auth, admin, reportKey } = await prepareAuth(config);
   const app: FastifyInstance = await buildApiApp(view, {
     logger: logger.child({ module: 'api' }),
     webDir: WEB_DIST_DIR,
@@ -104,7 +110,7 @@ export async function startHttp(
   });
   closers.push(() => app.close());
   try {
-    return { url: await listenApi(app, { host: config.HOST, port: config.PORT }), admin };
+    return { url: await listenApi(app, { host: config.HOST, port: config.PORT }), admin, reportKey };
   } catch (error) {
     if (!isAddressInUse(error)) throw error;
     throw new PlatformError(

@@ -16,6 +16,7 @@ export { PROFILES, PROFILE_NAMES, genericKind, type ProfileName } from './scenar
 export * from './scenarios/scenario.js';
 export * from './scenarios/city.js';
 export * from './scenarios/demo-city.js';
+export * from './scenarios/large-city.js';
 export * from './scenarios/payloads.js';
 export * from './scenarios/encode.js';
 export * from './scenarios/ngsi-payload.js';

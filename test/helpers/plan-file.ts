@@ -20,9 +20,17 @@ export interface PlanKpiEntry {
  * Writes the demo plan with extra KPIs into `dir` and returns its path, for PLAN_FILE. JSON is valid
  * YAML, so the plan loader reads it as it reads the shipped file.
  */
-export async function writeDemoPlanWith(dir: string, extraKpis: readonly PlanKpiEntry[]): Promise<string> {
+export async function writeDemoPlanWith(
+  dir: string,
+  extraKpis: readonly PlanKpiEntry[],
+  /** Top-level sections to set, e.g. `{ feeds: [...] }`. */
+  sections: Readonly<Record<string, unknown>> = {},
+): Promise<string> {
   const demo = await loadPlanFile(DEMO_PLAN_FILE);
   const file = join(dir, 'plan.yaml');
-  await writeFile(file, JSON.stringify({ ...demo, kpis: [...demo.kpis, ...extraKpis] }, null, 2));
+  await writeFile(
+    file,
+    JSON.stringify({ ...demo, ...sections, kpis: [...demo.kpis, ...extraKpis] }, null, 2),
+  );
   return file;
 }

@@ -5,6 +5,7 @@ import type { ApiKeyStore } from './api-key-store.js';
 /** File names under DATA_DIR. */
 export const API_KEYS_FILE = 'api-keys.yaml';
 export const ADMIN_KEY_FILE = 'admin-key';
+export const REPORT_KEY_FILE = 'report-key';
 
 export type AdminKeyState =
   /** A key was generated now (first start). */
@@ -39,4 +40,18 @@ export async function ensureAdminKey(keys: ApiKeyStore, dataDir: string): Promis
   await writeFile(file, `${key}\n`, { mode: 0o600 });
   await chmod(file, 0o600);
   return { kind: 'created', key, file };
+}
+
+/**
+ * The viewer key the platform's own report renderer signs in with (headless Chromium prints the
+ * report page like any reader): kept in a 0600 file and made again when missing or revoked.
+ */
+export async function ensureReportKey(keys: ApiKeyStore, dataDir: string): Promise<string> {
+  const file = join(dataDir, REPORT_KEY_FILE);
+  const kept = await readKept(file);
+  if (kept !== undefined && (await keys.verify(kept)) !== undefined) return kept;
+  const { key } = await keys.create({ name: 'report renderer', role: 'viewer' });
+  await writeFile(file, `${key}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return key;
 }

@@ -15,6 +15,7 @@ import {
   type SeriesPoint,
   type SeriesQuery,
 } from '@ssc-monitor/core';
+import { MemoryReportSource } from './memory-report-source.js';
 
 /** A tiny plan: two KPIs, two districts, one sensor. */
 export const TEST_PLAN_YAML = `
@@ -113,6 +114,7 @@ export interface MemoryPlatformView extends PlatformView {
   healthReport: HealthReport;
   /** What GET /metrics returns. */
   metricsText: string;
+  readonly reports: MemoryReportSource;
   /** Replaces the series answer; by default one point per `every` from from + every to to. */
   seriesImpl: (id: string, query: SeriesQuery) => Promise<SeriesPoint[]>;
 }
@@ -195,6 +197,7 @@ export function createMemoryView(now = 1_767_225_600_000): MemoryPlatformView {
     health: () => Promise.resolve(view.healthReport),
     metrics: () => Promise.resolve(view.metricsText),
     feeds: () => Promise.resolve([]),
+    reports: new MemoryReportSource(() => now),
   };
   return view;
 }

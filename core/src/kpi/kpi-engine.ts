@@ -1,6 +1,6 @@
 import type { Clock } from '../ports/clock.js';
 import type { Store } from '../ports/store.js';
-import type { Plan, PlanKpi } from '../plan/plan.js';
+import { catalogueIdOf, type Plan, type PlanKpi } from '../plan/plan.js';
 import type { Reading } from '../readings/reading.js';
 import { localDateHour } from '../time/local-time.js';
 import type { QuantityId } from '../vocabulary/quantities.js';
@@ -56,7 +56,7 @@ export class KpiEngine {
       districtPopulation: (id) => population.get(id),
     };
     for (const planKpi of plan.kpis) {
-      const definition = findKpiDefinition(planKpi.id);
+      const definition = findKpiDefinition(catalogueIdOf(planKpi));
       if (definition !== undefined) this.#add(planKpi, definition);
     }
   }
@@ -207,7 +207,7 @@ export class KpiEngine {
       target === null ? null : expectedValue(planKpi.baseline, target, now, planKpi.trajectory);
     return {
       id: planKpi.id,
-      name: definition.name,
+      name: planKpi.name ?? definition.name,
       dimension: definition.dimension,
       subDimension: definition.subDimension,
       unit: definition.unit,

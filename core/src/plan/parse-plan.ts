@@ -2,7 +2,8 @@ import { Value } from '@sinclair/typebox/value';
 import { feedListIssues } from '../feeds/index.js';
 import { findKpiDefinition } from '../kpi/catalogue.js';
 import { isTimeZone } from '../time/local-time.js';
-import { PlanSchema, type Plan } from './plan.js';
+import { PlanSchema, catalogueIdOf, type Plan } from './plan.js';
+import { reportListIssues } from './report-schedule.js';
 import { parseYamlFile } from '../yaml/parse-yaml-file.js';
 
 export interface PlanIssue {
@@ -33,8 +34,11 @@ function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
     });
   const seen = new Set<string>();
   plan.kpis.forEach((kpi, i) => {
-    if (!findKpiDefinition(kpi.id))
-      issues.push({ path: `/kpis/${i}/id`, message: `unknown KPI '${kpi.id}' (see GET /api/catalogue)` });
+    if (!findKpiDefinition(catalogueIdOf(kpi)))
+      issues.push({
+        path: kpi.definition === undefined ? `/kpis/${i}/id` : `/kpis/${i}/definition`,
+        message: `unknown KPI '${catalogueIdOf(kpi)}' (see GET /api/catalogue)`,
+      });
     if (seen.has(kpi.id)) issues.push({ path: `/kpis/${i}/id`, message: `KPI '${kpi.id}' is listed twice` });
     seen.add(kpi.id);
     for (const district of kpi.scope?.districts ?? [])
@@ -56,6 +60,7 @@ function semanticIssues(plan: Plan): Array<Omit<PlanIssue, 'line'>> {
     });
   });
   issues.push(...feedListIssues(plan.feeds));
+  issues.push(...reportListIssues(plan.reports));
   const kpiIds = new Set(plan.kpis.map((k) => k.id));
   plan.initiatives.forEach((initiative, i) => {
     if (initiative.end < initiative.start)

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FeedSchema } from '../feeds/feed.js';
+import { ReportScheduleSchema } from './report-schedule.js';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Calendar date, YYYY-MM-DD' });
 const Id = Type.String({
@@ -91,8 +92,15 @@ export const MaturityLevelSchema = Type.Object(
 
 export const PlanKpiSchema = Type.Object(
   {
-    /** A catalogue KPI id. */
+    /** A catalogue KPI id, or the id of a scoped instance of the KPI named by `definition`. */
     id: Type.String({ minLength: 1 }),
+    /**
+     * The catalogue KPI a scoped instance measures, so one catalogue KPI can be tracked per district
+     * (e.g. id env.air.pm25.north, definition env.air.pm25, scope.districts [north]). @defaultValue id
+     */
+    definition: Type.Optional(Type.String({ minLength: 1 })),
+    /** Display name of a scoped instance, e.g. "PM2.5 in North Hills"; the catalogue name when absent. */
+    name: Type.Optional(Type.String({ minLength: 1 })),
     baseline: Type.Object(
       {
         value: Type.Number(),
@@ -181,6 +189,8 @@ export const PlanSchema = Type.Object(
     stakeholders: Type.Array(StakeholderSchema, { default: [] }),
     /** Open-data feeds pulled on a schedule (city portals' CSV/JSON). */
     feeds: Type.Array(FeedSchema, { default: [] }),
+    /** Progress reports rendered to PDF on a schedule and kept for download. */
+    reports: Type.Array(ReportScheduleSchema, { default: [] }),
     kpis: Type.Array(PlanKpiSchema, { minItems: 1 }),
   },
   { additionalProperties: false },
@@ -189,6 +199,11 @@ export const PlanSchema = Type.Object(
 export type Plan = Static<typeof PlanSchema>;
 export type FrozenBaseline = Static<typeof FrozenBaselineSchema>;
 export type PlanKpi = Static<typeof PlanKpiSchema>;
+
+/** The catalogue id a plan KPI measures: its `definition`, or its own id. */
+export function catalogueIdOf(kpi: Pick<PlanKpi, 'id' | 'definition'>): string {
+  return kpi.definition ?? kpi.id;
+}
 export type PlanSensor = Static<typeof PlanSensorSchema>;
 export type District = Static<typeof DistrictSchema>;
 export type Initiative = Static<typeof InitiativeSchema>;

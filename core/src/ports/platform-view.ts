@@ -8,6 +8,7 @@ import type { Measurement } from '../kpi/period/measure.js';
 import type { Trend } from '../kpi/trend.js';
 import type { FeedStatus } from '../feeds/feed-status.js';
 import type { DeadLetterLog } from './dead-letter-log.js';
+import type { ReportSource } from './report-source.js';
 
 export interface IngestCounters {
   /** MQTT messages received on sensor topics. */
@@ -77,4 +78,6 @@ export interface PlatformView {
   metrics(): Promise<string>;
   /** Open-data feeds with their last runs, errors and next run. */
   feeds(): Promise<FeedStatus[]>;
+  /** Scheduled progress reports and the archive of rendered PDFs. */
+  readonly reports: ReportSource;
 }

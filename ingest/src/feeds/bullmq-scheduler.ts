@@ -15,6 +15,7 @@ import {
   type JobsOptions,
 } from 'bullmq';
 import type { Logger } from 'pino';
+import { nextJobRuns, openQueue, syncJobSchedulers } from '../scheduling/bullmq-schedules.js';
 import type { FeedPuller } from './feed-runner.js';
 import {
   DEFAULT_FEED_RETRY_POLICY,
@@ -156,12 +157,7 @@ export class BullmqFeedScheduler implements FeedScheduler {
     const { connection, prefix, queueName, connectTimeoutMs } = this.#options;
     const queue = new Queue<FeedJobData>(queueName, { connection: resilient(connection, false), prefix });
     this.#queue = queue;
-    queue.on('error', (error) => this.#logger.error({ err: error }, 'feed queue error'));
-    await withTimeout(
-      queue.waitUntilReady(),
-      connectTimeoutMs,
-      `Redis not reachable within ${connectTimeoutMs} ms`,
-    );
+    await openQueue(queue, this.#logger, 'feed', connectTimeoutMs);
     this.#attempt = {
       runner: this.deps.runner,
       statusStore: new RedisFeedStatusStore(() => queue.client, `${prefix}:${queueName}`),
@@ -196,27 +192,17 @@ export class BullmqFeedScheduler implements FeedScheduler {
   }
 
   async #syncSchedulers(queue: Queue<FeedJobData>): Promise<void> {
-    for (const scheduler of await queue.getJobSchedulers(0, -1)) {
-      const id = scheduler.id ?? scheduler.key;
-      if (!this.#feeds.has(id)) await queue.removeJobScheduler(id);
-    }
+    const entries = [];
     for (const feed of this.#feeds.values()) {
       const parsed = parseFeedSchedule(feed.schedule);
       if (!parsed.ok) {
         this.#logger.error({ feed: feed.id }, `feed not scheduled: ${parsed.reason}`);
         continue;
       }
-      const { schedule } = parsed;
-      const repeat =
-        schedule.kind === 'every'
-          ? { every: schedule.everyMs }
-          : { pattern: schedule.cron.pattern, tz: 'UTC' };
-      await queue.upsertJobScheduler(feed.id, repeat, {
-        name: JOB_NAME,
-        data: { feedId: feed.id },
-        opts: this.#jobOptions,
-      });
+      const data = { feedId: feed.id };
+      entries.push({ id: feed.id, schedule: parsed.schedule, name: JOB_NAME, data, opts: this.#jobOptions });
     }
+    await syncJobSchedulers(queue, entries);
   }
 
   async #process(job: Job<FeedJobData>): Promise<void> {
@@ -243,9 +229,7 @@ export class BullmqFeedScheduler implements FeedScheduler {
   async status(): Promise<FeedStatus[]> {
     if (this.#queue === undefined || this.#attempt === undefined)
       throw new Error('the feed scheduler is not started');
-    const next = new Map<string, number>();
-    for (const scheduler of await this.#queue.getJobSchedulers(0, -1))
-      if (scheduler.next !== undefined) next.set(scheduler.id ?? scheduler.key, scheduler.next);
+    const next = await nextJobRuns(this.#queue);
     const feeds = [...this.#feeds.values()];
     return feedStatuses(feeds, this.#attempt.statusStore, (id) => next.get(id) ?? null, this.#clock.now());
   }
@@ -256,17 +240,5 @@ export class BullmqFeedScheduler implements FeedScheduler {
     await this.#queue?.close();
     this.#worker = undefined;
     this.#queue = undefined;
-  }
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -5,10 +5,10 @@ import {
   parseFeedSchedule,
   type Clock,
   type Feed,
-  type FeedSchedule,
   type FeedStatus,
 } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
+import { CancellableWaits, RepeatTimers } from '../scheduling/repeat-timers.js';
 import type { FeedPuller } from './feed-runner.js';
 import {
   DEFAULT_FEED_RETRY_POLICY,
@@ -36,9 +36,6 @@ export interface MemoryFeedSchedulerOptions {
   readonly retry?: FeedRetryPolicy;
 }
 
-/** setTimeout fires at once for delays above 2^31 - 1 ms (~24.8 days); longer waits are chained. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * The in-process scheduler, used when no Redis is configured: timers per feed and the same
  * attempts and exponential backoff as BullMQ. A feed whose pull (retries included) is still going
@@ -47,10 +44,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export class MemoryFeedScheduler implements FeedScheduler {
   readonly #feeds: ReadonlyMap<string, Feed>;
   readonly #attempt: FeedAttemptDeps;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
-  readonly #next = new Map<string, number>();
+  readonly #timers: RepeatTimers;
   readonly #running = new Map<string, Promise<void>>();
-  readonly #waits = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+  readonly #waits = new CancellableWaits();
   #stopped = false;
 
   constructor(deps: MemoryFeedSchedulerDeps, options: MemoryFeedSchedulerOptions = {}) {
@@ -62,6 +58,7 @@ export class MemoryFeedScheduler implements FeedScheduler {
       logger: deps.logger,
       retry: options.retry ?? DEFAULT_FEED_RETRY_POLICY,
     };
+    this.#timers = new RepeatTimers(this.#attempt.clock);
   }
 
   start(): Promise<void> {
@@ -74,7 +71,9 @@ export class MemoryFeedScheduler implements FeedScheduler {
         continue;
       }
       if (parsed.schedule.kind === 'every') this.#trigger(feed);
-      this.#plan(feed, parsed.schedule, nextScheduledRun(parsed.schedule, now));
+      this.#timers.plan(feed.id, parsed.schedule, nextScheduledRun(parsed.schedule, now), () =>
+        this.#trigger(feed),
+      );
     }
     return Promise.resolve();
   }
@@ -92,41 +91,16 @@ export class MemoryFeedScheduler implements FeedScheduler {
     return feedStatuses(
       [...this.#feeds.values()],
       this.#attempt.statusStore,
-      (id) => this.#next.get(id) ?? null,
+      (id) => this.#timers.next(id),
       now,
     );
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
-    for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
-    this.#next.clear();
-    for (const wait of this.#waits) {
-      clearTimeout(wait.timer);
-      wait.done();
-    }
+    this.#waits.cancelAll();
     await Promise.allSettled(this.#running.values());
-  }
-
-  /** Arms the timer of the run at `at`; interval feeds keep a fixed rate, skipping missed runs. */
-  #plan(feed: Feed, schedule: FeedSchedule, at: number | undefined): void {
-    if (this.#stopped || at === undefined) return;
-    this.#next.set(feed.id, at);
-    const delay = at - this.#attempt.clock.now();
-    const timer = setTimeout(
-      () => {
-        if (delay > MAX_TIMER_MS) return this.#plan(feed, schedule, at);
-        this.#trigger(feed);
-        let next = nextScheduledRun(schedule, at);
-        const now = this.#attempt.clock.now();
-        while (next !== undefined && next <= now) next = nextScheduledRun(schedule, next);
-        this.#plan(feed, schedule, next);
-      },
-      Math.min(Math.max(delay, 0), MAX_TIMER_MS),
-    );
-    timer.unref();
-    this.#timers.set(feed.id, timer);
   }
 
   #trigger(feed: Feed): void {
@@ -147,22 +121,8 @@ export class MemoryFeedScheduler implements FeedScheduler {
       } catch (error) {
         // attemptFeed has recorded and logged the failure; it says whether a retry is due.
         if (!(error instanceof FeedError) || !error.retryable) return;
-        await this.#wait(retryDelayMs(this.#attempt.retry, attempt));
+        await this.#waits.wait(retryDelayMs(this.#attempt.retry, attempt));
       }
     }
-  }
-
-  #wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const wait = {
-        timer: setTimeout(() => {
-          this.#waits.delete(wait);
-          resolve();
-        }, ms),
-        done: resolve,
-      };
-      wait.timer.unref();
-      this.#waits.add(wait);
-    });
   }
 }

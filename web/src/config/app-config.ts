@@ -23,6 +23,8 @@ export const SPARKLINE = {
   everyMs: HOUR,
   /** Bounded buffer: 48 hourly points and a live head, with room to spare. */
   maxPoints: 120,
+  /** Shortest time between two redraws of a sparkline by live updates. */
+  redrawMs: 5 * SECOND,
 } as const;
 
 /** A KPI whose newest reading is older than this is marked stale on its tile. */

@@ -1,5 +1,6 @@
 import type {
   DeadLetter,
+  FeedStatus,
   HealthReport,
   KpiDefinition,
   KpiSnapshot,
@@ -128,6 +129,27 @@ export function isHealthReport(value: unknown): value is HealthReport {
     isRecord(value.ingest) &&
     isNumber(value.startedAt)
   );
+}
+
+const FEED_STATES: ReadonlySet<unknown> = new Set(['never_run', 'ok', 'failing']);
+
+function isFeedStatus(value: unknown): value is FeedStatus {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isString(value.schedule) &&
+    FEED_STATES.has(value.state) &&
+    isNullableNumber(value.lastRunAt) &&
+    isNullableNumber(value.lastSuccessAt) &&
+    isNullableNumber(value.nextRunAt) &&
+    (value.lastError === null || (isRecord(value.lastError) && isString(value.lastError.code))) &&
+    Array.isArray(value.history)
+  );
+}
+
+/** GET /api/feeds. */
+export function isFeedList(value: unknown): value is { feeds: FeedStatus[] } {
+  return isRecord(value) && isArrayOf(value.feeds, isFeedStatus);
 }
 
 /** Geometry is optional; when present only its type is checked here, and the map checks coordinates. */

@@ -45,6 +45,8 @@ describe('LiveStream', () => {
         return source;
       },
       now: () => now,
+      // Delivered at once here; coalescing has its own test below.
+      coalesce: (flush) => flush(),
     });
     stream.start();
   });
@@ -114,5 +116,40 @@ describe('LiveStream', () => {
     expect(sources).toHaveLength(3);
     sources[2]?.open();
     expect(stream.status.connection).toBe('live');
+  });
+});
+
+describe('LiveStream coalescing', () => {
+  it('delivers a burst once per flush: the newest state per id, every dead letter, one status change', () => {
+    const flushes: Array<() => void> = [];
+    let source: FakeEventSource | undefined;
+    const stream = new LiveStream('/api/stream', {
+      createEventSource: () => (source = new FakeEventSource()),
+      coalesce: (flush) => flushes.push(flush),
+    });
+    stream.start();
+    source?.open();
+    const kpis: number[] = [];
+    let statusChanges = 0;
+    stream.on('kpi', (kpi) => kpis.push(kpi.progress ?? -1));
+    stream.onStatus(() => (statusChanges += 1));
+    for (let i = 0; i < 100; i += 1) source?.emit('sensor', sensorState({ id: `s-${i % 10}`, messages: i }));
+    source?.emit('kpi', kpiSnapshot({ progress: 0.1 }));
+    source?.emit('kpi', kpiSnapshot({ progress: 0.2 }));
+    expect(flushes).toHaveLength(1);
+    expect(stream.latest('sensor').size).toBe(0);
+    expect(kpis).toEqual([]);
+
+    flushes[0]?.();
+    expect(kpis).toEqual([0.2]);
+    expect(stream.latest('sensor').size).toBe(10);
+    expect(stream.latest('sensor').get('s-3')?.messages).toBe(93);
+    expect(statusChanges).toBe(1);
+
+    source?.emit('kpi', kpiSnapshot({ id: 'other', progress: 0.5 }));
+    expect(flushes).toHaveLength(2);
+    flushes[1]?.();
+    expect([...stream.latest('kpi').keys()].sort()).toEqual(['env.air.pm25', 'other']);
+    stream.stop();
   });
 });

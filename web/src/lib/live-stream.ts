@@ -35,6 +35,26 @@ export interface EventSourceLike {
 export interface LiveStreamOptions {
   readonly createEventSource?: (url: string) => EventSourceLike;
   readonly now?: () => number;
+  /**
+   * Schedules one delivery of the events received since the last. Events are coalesced per id
+   * until then, so a burst of updates costs one render, not one per event.
+   * @defaultValue the next animation frame (a timer when the page is hidden or has no frames)
+   */
+  readonly coalesce?: (flush: () => void) => void;
+}
+
+/** A hidden tab gets no animation frames; its events are still delivered, a few times a second. */
+const HIDDEN_FLUSH_MS = 250;
+
+function nextFrame(flush: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    flush();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, HIDDEN_FLUSH_MS);
 }
 
 const EVENT_SOURCE_CLOSED = 2;
@@ -70,11 +90,20 @@ export class LiveStream {
     kpi: new Map(),
     sensor: new Map(),
   };
+  readonly #coalesce: (flush: () => void) => void;
+  /** Received and not yet delivered: the newest state per id, and every dead letter in order. */
+  #pending = {
+    kpi: new Map<string, KpiSnapshot>(),
+    sensor: new Map<string, SensorState>(),
+    letters: [] as DeadLetter[],
+  };
+  #flushScheduled = false;
 
   constructor(url: string, options: LiveStreamOptions = {}) {
     this.#url = url;
     this.#createEventSource = options.createEventSource ?? ((u) => new EventSource(u));
     this.#now = options.now ?? Date.now;
+    this.#coalesce = options.coalesce ?? nextFrame;
   }
 
   start(): void {
@@ -144,16 +173,26 @@ export class LiveStream {
       this.#setStatus({ malformed: this.#status.malformed + 1 });
       return;
     }
-    if (type === 'kpi' || type === 'sensor') this.#remember(type, data as LiveEventMap[LiveStateType]);
-    const listeners: Set<Listener<K>> = this.#listeners[type];
-    for (const listener of listeners) listener(data);
-    this.#setStatus({ lastEventAt: this.#now(), connection: 'live' });
+    if (type === 'kpi') this.#pending.kpi.set((data as KpiSnapshot).id, data as KpiSnapshot);
+    else if (type === 'sensor') this.#pending.sensor.set((data as SensorState).id, data as SensorState);
+    else this.#pending.letters.push(data as DeadLetter);
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    this.#coalesce(() => this.#flush());
   }
 
-  #remember(type: LiveStateType, data: LiveEventMap[LiveStateType]): void {
-    const next = new Map<string, LiveEventMap[LiveStateType]>(this.#latest[type]);
-    next.set(data.id, data);
-    this.#latest = { ...this.#latest, [type]: next };
+  /** Delivers what arrived since the last flush: one new map per state type, one status change. */
+  #flush(): void {
+    this.#flushScheduled = false;
+    const { kpi, sensor, letters } = this.#pending;
+    this.#pending = { kpi: new Map(), sensor: new Map(), letters: [] };
+    if (kpi.size > 0) this.#latest = { ...this.#latest, kpi: new Map([...this.#latest.kpi, ...kpi]) };
+    if (sensor.size > 0)
+      this.#latest = { ...this.#latest, sensor: new Map([...this.#latest.sensor, ...sensor]) };
+    for (const data of kpi.values()) for (const listener of this.#listeners.kpi) listener(data);
+    for (const data of sensor.values()) for (const listener of this.#listeners.sensor) listener(data);
+    for (const data of letters) for (const listener of this.#listeners['dead-letter']) listener(data);
+    this.#setStatus({ lastEventAt: this.#now(), connection: 'live' });
   }
 
   #setStatus(change: Partial<LiveStatus>): void {

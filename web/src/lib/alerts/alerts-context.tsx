@@ -17,6 +17,7 @@ import { parseAlertSettings, type AlertSettings } from './alert-settings';
 import { loadAlerts, saveAlerts } from './alert-storage';
 import type { Alert } from './alert-types';
 import { alertConditions } from './conditions';
+import { useThrottled } from '../use-throttled';
 import { acknowledgeAlerts, reconcileAlerts } from './reconcile';
 import {
   isSilentSensor,
@@ -25,6 +26,9 @@ import {
   typicalInterval,
   type IntervalEstimate,
 } from './silence';
+
+/** Shortest time between two runs of the sensor rules (silence, message intervals). */
+const SENSOR_RULES_MS = 1000;
 
 /** Rejected messages fetched for burst detection: enough to cover a burst at the default rule many times. */
 const DEAD_LETTER_SAMPLE = 200;
@@ -39,6 +43,8 @@ export interface AlertsState {
   readonly typicalIntervalMs: number | null;
   /** Ids of sensors silent now. */
   readonly silentSensorIds: ReadonlySet<string>;
+  /** Mean time between a sensor's messages as learnt on this screen, ms; null until known. Stable. */
+  readonly intervalOf: (sensorId: string) => number | null;
   readonly settings: AlertSettings;
 }
 
@@ -71,6 +77,11 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
   const storage = useMemo(browserStorage, []);
   const kpis = useKpis(settings.pollMs);
   const sensors = useSensors(settings.pollMs);
+  // Silence is judged in minutes: once a second is plenty, and 1,000 sensors updated 4 times a second
+  // would otherwise rerun every rule on each update.
+  const sensorList = useThrottled(sensors.sensors, SENSOR_RULES_MS);
+  // Until the throttled list has caught up with the first fetch, the rules must not see "no sensors".
+  const sensorsLoaded = sensors.loaded && (sensorList.length > 0 || sensors.sensors.length === 0);
   const deadLetters = useDeadLetters(DEAD_LETTER_SAMPLE, settings.pollMs);
   const now = useNow();
   const [alerts, setAlerts] = useState<readonly Alert[]>(() => loadAlerts(storage));
@@ -78,12 +89,12 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
   const [typicalMs, setTypicalMs] = useState<number | null>(null);
 
   useEffect(() => {
-    for (const sensor of sensors.sensors) {
+    for (const sensor of sensorList) {
       const estimate = observeSensor(estimates.current.get(sensor.id), sensor);
       if (estimate !== undefined) estimates.current.set(sensor.id, estimate);
     }
     setTypicalMs(typicalInterval(estimates.current.values()));
-  }, [sensors.sensors]);
+  }, [sensorList]);
 
   const threshold = silentAfterMs(typicalMs, settings);
   const names = useMemo(() => new Map((plan?.city.districts ?? []).map((d) => [d.id, d.name])), [plan]);
@@ -92,7 +103,7 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
   useEffect(() => {
     const { conditions, ready } = alertConditions({
       kpis: kpis.loaded ? kpis.kpis : null,
-      sensors: sensors.loaded ? sensors.sensors : null,
+      sensors: sensorsLoaded ? sensorList : null,
       deadLetters: deadLetters.data === undefined ? null : deadLetters.letters,
       silentAfterMs: threshold,
       districtNames: names,
@@ -105,8 +116,8 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
   }, [
     kpis.loaded,
     kpis.kpis,
-    sensors.loaded,
-    sensors.sensors,
+    sensorsLoaded,
+    sensorList,
     deadLetters.data,
     deadLetters.letters,
     threshold,
@@ -122,11 +133,13 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
     (ids: ReadonlySet<string> | 'all') => setAlerts((current) => acknowledgeAlerts(current, ids, Date.now())),
     [],
   );
-  const silentKey = sensors.sensors
+  const silentKey = sensorList
     .filter((s) => isSilentSensor(s, now, threshold))
     .map((s) => s.id)
     .join('|');
   const silentSensorIds = useMemo(() => new Set(silentKey === '' ? [] : silentKey.split('|')), [silentKey]);
+  // Reads the estimates as they are now: views that show it re-render with every sensor update anyway.
+  const intervalOf = useCallback((id: string) => estimates.current.get(id)?.intervalMs ?? null, []);
   const value = useMemo(
     () => ({
       alerts,
@@ -134,9 +147,10 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
       silentAfterMs: threshold,
       typicalIntervalMs: typicalMs,
       silentSensorIds,
+      intervalOf,
       settings,
     }),
-    [alerts, acknowledge, threshold, typicalMs, silentSensorIds, settings],
+    [alerts, acknowledge, threshold, typicalMs, silentSensorIds, intervalOf, settings],
   );
   return <AlertsContext.Provider value={value}>{children}</AlertsContext.Provider>;
 }

@@ -41,7 +41,8 @@ export function useSensors(pollMs: number | null = null): SensorsState {
       // A poll may be newer than the last event of a sensor, or older: keep whichever saw more messages.
       if (known === undefined || sensor.messages >= known.messages) byId.set(id, sensor);
     }
-    return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+    // Code-unit order: as stable as localeCompare for ids, and far cheaper for 1,000 sensors a frame.
+    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }, [fetched.data, live]);
   const empty = sensors.length === 0;
   return {

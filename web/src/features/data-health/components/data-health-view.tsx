@@ -4,10 +4,13 @@ import { Panel } from '../../../components/ui/panel';
 import { DEAD_LETTER_LIMIT } from '../../../config/app-config';
 import { useLiveStatus } from '../../../lib/live-context';
 import { useDeadLetters } from '../../../lib/data/dead-letters';
+import { useFeeds } from '../hooks/use-feeds';
 import { useHealth } from '../hooks/use-health';
 import { DeadLettersTable } from './dead-letters-table';
 import { HealthSummary } from './health-summary';
 import { deadLettersCsv } from '../utils/dead-letters-csv';
+import { feedsCsv } from '../utils/feeds-csv';
+import { FeedsTable } from './feeds-table';
 import './data-health.css';
 
 function HealthPanel() {
@@ -59,11 +62,44 @@ function DeadLettersPanel() {
   );
 }
 
+function FeedsPanel() {
+  const feeds = useFeeds();
+  let body;
+  if (feeds.data !== undefined) body = <FeedsTable feeds={feeds.data} />;
+  else if (feeds.error !== undefined)
+    body = <ErrorState error={feeds.error} retryAt={feeds.retryAt} onRetry={feeds.reload} />;
+  else body = <LoadingState what="open-data feeds" />;
+  return (
+    <Panel
+      title="Open-data feeds"
+      label="Open-data feeds"
+      testId="feeds-panel"
+      actions={
+        <div className="panel__actions">
+          <p className="panel__summary">Pulled on their schedules</p>
+          <CsvButton
+            build={() => feedsCsv(feeds.data ?? [])}
+            fileStem="feeds"
+            what="the feed status"
+            exportId="feeds"
+          />
+        </div>
+      }
+    >
+      {feeds.data !== undefined && feeds.error !== undefined && (
+        <p className="warn-text">Showing the last known status: {feeds.error.message}</p>
+      )}
+      {body}
+    </Panel>
+  );
+}
+
 /** Is data arriving, and what is being rejected and why. */
 export function DataHealthView() {
   return (
     <div className="data-health" data-testid="data-health-view">
       <HealthPanel />
+      <FeedsPanel />
       <DeadLettersPanel />
     </div>
   );

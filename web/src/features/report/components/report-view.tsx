@@ -10,6 +10,7 @@ import { fetchKpiDetailWithTrend, fetchPlan } from '../../../lib/plan/plan-api';
 import { planInitiatives, type KpiTrend } from '../../../lib/plan/plan-types';
 import { useMeasurements } from '../../../lib/plan/use-measurements';
 import { useApi } from '../../../lib/use-api';
+import { ReportArchive } from './report-archive';
 import { ReportKpiBlock } from './report-kpi-block';
 import './report.css';
 
@@ -68,6 +69,7 @@ export function ReportView() {
           Print or save as PDF
         </button>
       </header>
+      <ReportArchive />
       <section className="report-section" aria-labelledby="report-summary">
         <h2 id="report-summary">Summary</h2>
         <ul className="report-summary" data-testid="report-summary">

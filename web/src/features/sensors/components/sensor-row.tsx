@@ -3,7 +3,7 @@ import type { SensorState } from '@ssc-monitor/core';
 import { formatCount, formatDateTime, formatPercent, formatRelativeTime } from '../../../lib/format';
 import { sensorHref } from '../../../lib/hash-route';
 import { useNow } from '../../../lib/use-now';
-import { errorRate, isSilent, latestValues } from '../utils/sensor-display';
+import { errorRate, formatMessageRate, isSilent, latestValues } from '../utils/sensor-display';
 
 function LastSeen({ sensor, silentAfterMs }: { sensor: SensorState; silentAfterMs: number }) {
   const now = useNow();
@@ -23,6 +23,8 @@ export interface SensorRowProps {
   readonly silentAfterMs: number;
   /** Selected by the URL (e.g. from a click on the map): highlighted, scrolled to and focused. */
   readonly selected: boolean;
+  /** Mean time between its messages, ms, as learnt on this screen; null until known. */
+  readonly intervalMs: number | null;
 }
 
 /** One sensor; memoised so that a `sensor` event re-renders only its own row. */
@@ -31,6 +33,7 @@ export const SensorRow = memo(function SensorRow({
   district,
   silentAfterMs,
   selected,
+  intervalMs,
 }: SensorRowProps) {
   const rowRef = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -58,6 +61,9 @@ export const SensorRow = memo(function SensorRow({
       <td>{district}</td>
       <LastSeen sensor={sensor} silentAfterMs={silentAfterMs} />
       <td className="num">{formatCount(sensor.messages)}</td>
+      <td className="num nowrap" data-testid="sensor-rate">
+        {formatMessageRate(intervalMs)}
+      </td>
       <td className={`num${sensor.errors > 0 ? ' warn-text' : ''}`} data-testid="sensor-errors">
         {formatCount(sensor.errors)}
         {sensor.errors > 0 && rate !== null && <span className="muted"> ({formatPercent(rate)})</span>}

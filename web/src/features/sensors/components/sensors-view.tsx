@@ -40,6 +40,7 @@ function SensorsTable({
   selected,
   silentAfterMs,
 }: SensorsViewProps & { sensors: readonly SensorState[]; silentAfterMs: number }) {
+  const { intervalOf } = useAlerts();
   return (
     <div className="table-scroll">
       <table className="table" data-testid="sensors-table">
@@ -50,6 +51,9 @@ function SensorsTable({
             <th scope="col">Last seen</th>
             <th scope="col" className="num">
               Messages
+            </th>
+            <th scope="col" className="num">
+              Rate
             </th>
             <th scope="col" className="num">
               Rejected
@@ -65,6 +69,7 @@ function SensorsTable({
               district={districtNames.get(sensor.district) ?? sensor.district}
               silentAfterMs={silentAfterMs}
               selected={sensor.id === selected}
+              intervalMs={intervalOf(sensor.id)}
             />
           ))}
         </tbody>

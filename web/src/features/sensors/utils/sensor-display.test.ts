@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sensorState } from '../../../test-support/fixtures';
-import { errorRate, isSilent, latestValues } from './sensor-display';
+import { errorRate, isSilent, latestValues, formatMessageRate } from './sensor-display';
 
 const now = Date.UTC(2026, 10, 25, 12, 0, 0);
 
@@ -35,5 +35,19 @@ describe('isSilent / errorRate', () => {
   it('computes the rejected share of messages', () => {
     expect(errorRate(sensorState({ messages: 200, errors: 5 }))).toBe(0.025);
     expect(errorRate(sensorState({ messages: 0, errors: 0 }))).toBeNull();
+  });
+});
+
+describe('formatMessageRate', () => {
+  it.each([
+    [null, '—'],
+    [0, '—'],
+    [1_000, '60 /min'],
+    [10_000, '6 /min'],
+    [120_000, '0.5 /min'],
+    [30 * 60_000, '1 per 30 min'],
+    [2 * 3_600_000, '1 per 2 h'],
+  ])('%s ms between messages reads %s', (interval, text) => {
+    expect(formatMessageRate(interval)).toBe(text);
   });
 });

@@ -29,3 +29,13 @@ export function isSilent(sensor: SensorState, now: number, silentAfterMs: number
 export function errorRate(sensor: SensorState): number | null {
   return sensor.messages === 0 ? null : sensor.errors / sensor.messages;
 }
+
+/** "6 /min", "0.5 /min", "1 per 2 h": a sensor's message rate from its mean interval; "—" until known. */
+export function formatMessageRate(intervalMs: number | null): string {
+  if (intervalMs === null || !(intervalMs > 0)) return '—';
+  const perMinute = 60_000 / intervalMs;
+  if (perMinute >= 10) return `${Math.round(perMinute)} /min`;
+  if (perMinute >= 0.1) return `${Math.round(perMinute * 10) / 10} /min`;
+  const hours = intervalMs / 3_600_000;
+  return hours < 1 ? `1 per ${Math.round(intervalMs / 60_000)} min` : `1 per ${Math.round(hours)} h`;
+}
