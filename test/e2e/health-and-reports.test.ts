@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, launchBrowser } from '../helpers/browser.js';
+import { ARTIFACTS_DIR, launchBrowser, signedInPage } from '../helpers/browser.js';
 import { writeDemoPlanWith } from '../helpers/plan-file.js';
 import { startTestPlatform, type TestPlatform } from '../helpers/test-platform.js';
 
@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('data health view in Chromium', () => {
   it('lists every feed with its state, stored readings, last error and next run, and exports them', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
+    const page = await signedInPage(browser, platform.httpUrl, platform.adminKey);
     await page.goto(`${platform.httpUrl}/#/health`);
     const row = (id: string) => page.locator(`[data-testid="feed-row"][data-feed-id="${id}"]`);
     // Both feeds are pulled at start; the table polls, so wait for the first results.
@@ -83,7 +83,7 @@ describe('data health view in Chromium', () => {
   });
 
   it('lists the scheduled council report with its next run, renders one on request and offers the PDF', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await signedInPage(browser, platform.httpUrl, platform.adminKey);
     await page.goto(`${platform.httpUrl}/#/report`);
     const monthly = page.locator('[data-testid="report-schedule"][data-report-id="council-monthly"]');
     await monthly.waitFor({ timeout: 20_000 });
@@ -106,7 +106,7 @@ describe('data health view in Chromium', () => {
   }, 120_000);
 
   it('shows each sensor’s message rate once it has been seen twice', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await signedInPage(browser, platform.httpUrl, platform.adminKey);
     await page.goto(`${platform.httpUrl}/#/sensors`);
     const client = await platform.publisher();
     const publish = () => client.publishAsync('sensors/rate-probe', JSON.stringify({ pm25: 12 }), { qos: 1 });

@@ -29,13 +29,13 @@ afterAll(async () => {
 });
 
 async function download(file: string): Promise<{ response: Response; bytes: Uint8Array }> {
-  const response = await fetch(`${platform.httpUrl}/api/reports/files/${file}`);
+  const response = await platform.fetch(`/api/reports/files/${file}`);
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
 describe('scheduled reports, rendered by Chromium', () => {
   it('renders the council report through the job path and serves the PDF for download', async () => {
-    const render = await fetch(`${platform.httpUrl}/api/reports/council-monthly/render`, { method: 'POST' });
+    const render = await platform.fetch(`/api/reports/council-monthly/render`, { method: 'POST' });
     expect(render.status).toBe(200);
     const report = (await render.json()) as ArchivedReport;
     expect(report).toMatchObject({ reportId: 'council-monthly', planVersion: 1, trigger: 'manual' });
@@ -87,7 +87,7 @@ describe('reports on BullMQ (real Redis)', () => {
     const logger = pino({ level: 'silent' });
     const job = new ReportJob({
       archive: new ReportArchive(dir),
-      render: (out) => renderReportPdf({ baseUrl: platform.httpUrl, out }),
+      render: (out) => renderReportPdf({ baseUrl: platform.httpUrl, out, key: platform.adminKey }),
       planVersion: () => 7,
       clock: { now: () => Date.now() },
       logger,
