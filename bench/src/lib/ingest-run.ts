@@ -1,0 +1,76 @@
+import type { LoadSummary } from '@ssc-monitor/simulators';
+import { offer } from './broker-rate.js';
+import type { BenchPlatform } from './platform.js';
+import { pollUntil, sleep } from './processes.js';
+
+/** What one ingest run landed: readings stored and counted by the KPI engine, per second, sustained. */
+export interface IngestRun {
+  readonly sent: number;
+  /** Readings durably stored and in KPI state per second between the end of warm-up and the end of the load. */
+  readonly perSecond: number;
+  readonly storedPerSecond: number;
+  readonly kpiPerSecond: number;
+  /** Readings published but never stored, after the platform had drained its queues. */
+  readonly lost: number;
+  readonly load: LoadSummary;
+}
+
+interface Mark {
+  readonly at: number;
+  readonly stored: number;
+  readonly kpi: number;
+}
+
+async function mark(platform: BenchPlatform): Promise<Mark> {
+  const [counters, kpi] = await Promise.all([platform.counters(), platform.kpiReadings()]);
+  return { at: performance.now(), stored: counters.stored, kpi };
+}
+
+/**
+ * Offers the load for warm-up + `sustainMs` and counts, through the platform's own API, readings that
+ * are both durably stored (`/api/health` `stored`) and reflected in KPI state (the bench KPI's
+ * reading count) during the sustained part.
+ */
+export async function runIngest(
+  platform: BenchPlatform,
+  o: { qos: 0 | 1; sensors: number; warmUpMs: number; sustainMs: number; rate?: number },
+): Promise<IngestRun> {
+  const before = await mark(platform);
+  const loadDone = offer({
+    url: platform.mqttUrl,
+    prefix: platform.prefix,
+    qos: o.qos,
+    sensors: o.sensors,
+    durationMs: o.warmUpMs + o.sustainMs,
+    ...(o.rate === undefined ? {} : { rate: o.rate }),
+  });
+  await sleep(o.warmUpMs);
+  const from = await mark(platform);
+  await sleep(Math.max(0, o.sustainMs - (performance.now() - from.at)));
+  const to = await mark(platform);
+  const load = await loadDone;
+  // Drained: nothing pending and the stored count steady, or gave up after a minute.
+  let last = -1;
+  const drained = await pollUntil(
+    'the platform to drain',
+    async () => {
+      const c = await platform.counters();
+      const steady = c.pending === 0 && c.stored === last;
+      last = c.stored;
+      return steady ? c : undefined;
+    },
+    60_000,
+    500,
+  ).catch(() => platform.counters());
+  const seconds = (to.at - from.at) / 1000;
+  const storedPerSecond = (to.stored - from.stored) / seconds;
+  const kpiPerSecond = (to.kpi - from.kpi) / seconds;
+  return {
+    sent: load.sent,
+    perSecond: Math.round(Math.min(storedPerSecond, kpiPerSecond)),
+    storedPerSecond: Math.round(storedPerSecond),
+    kpiPerSecond: Math.round(kpiPerSecond),
+    lost: Math.max(0, load.sent - (drained.stored - before.stored)),
+    load,
+  };
+}
