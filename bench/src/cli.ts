@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { BenchRow, ScenarioResult } from './scenario.js';
 import { describeMachine } from './lib/machine.js';
 import { REPO_ROOT } from './lib/platform.js';
+import { stopSharedPlatform } from './lib/platform-pool.js';
 import { killAll } from './lib/processes.js';
 import { fileStem, markdownSummary, replaceSummaryBlock, type RunRecord } from './lib/report.js';
 import { buildSummary, judgeTargets } from './lib/summary.js';
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     recorded[scenario.name] = { title: scenario.title, seconds, ...result };
     printResult(scenario.title, result);
   }
+  await stopSharedPlatform();
   const run: RunRecord = {
     date,
     quick,

@@ -10,6 +10,8 @@ export interface IngestRun {
   readonly perSecond: number;
   readonly storedPerSecond: number;
   readonly kpiPerSecond: number;
+  /** Readings stored per second from the first publish until the last of them was stored (drain included). */
+  readonly overallPerSecond: number;
   /** Readings published but never stored, after the platform had drained its queues. */
   readonly lost: number;
   readonly load: LoadSummary;
@@ -36,6 +38,7 @@ export async function runIngest(
   o: { qos: 0 | 1; sensors: number; warmUpMs: number; sustainMs: number; rate?: number },
 ): Promise<IngestRun> {
   const before = await mark(platform);
+  const startedAt = performance.now();
   const loadDone = offer({
     url: platform.mqttUrl,
     prefix: platform.prefix,
@@ -51,11 +54,13 @@ export async function runIngest(
   const load = await loadDone;
   // Drained: nothing pending and the stored count steady, or gave up after a minute.
   let last = -1;
+  let lastChangeAt = performance.now();
   const drained = await pollUntil(
     'the platform to drain',
     async () => {
       const c = await platform.counters();
       const steady = c.pending === 0 && c.stored === last;
+      if (c.stored !== last) lastChangeAt = performance.now();
       last = c.stored;
       return steady ? c : undefined;
     },
@@ -70,6 +75,7 @@ export async function runIngest(
     perSecond: Math.round(Math.min(storedPerSecond, kpiPerSecond)),
     storedPerSecond: Math.round(storedPerSecond),
     kpiPerSecond: Math.round(kpiPerSecond),
+    overallPerSecond: Math.round(((drained.stored - before.stored) * 1000) / (lastChangeAt - startedAt)),
     lost: Math.max(0, load.sent - (drained.stored - before.stored)),
     load,
   };

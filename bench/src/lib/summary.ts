@@ -31,11 +31,6 @@ export function buildSummary(results: readonly ScenarioResult[]): Summary {
     for (const [key, value] of Object.entries(result.summary)) merged[key] = finite(value);
   merged.ingest_qos0_ratio = ratioOf(merged.ingest_qos0_per_s, merged.raw_qos0_per_s);
   merged.ingest_qos1_ratio = ratioOf(merged.ingest_qos1_per_s, merged.raw_qos1_per_s);
-  if (merged.nodered_batched_influx_per_s !== undefined)
-    merged.influx_vs_nodered_batched_ratio = ratioOf(
-      merged.ingest_influx_qos0_per_s,
-      merged.nodered_batched_influx_per_s,
-    );
   return merged;
 }
 

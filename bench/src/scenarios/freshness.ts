@@ -4,6 +4,7 @@ import { offer } from '../lib/broker-rate.js';
 import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
 import { ownMemory } from '../lib/memory.js';
 import { startPlatform, type BenchPlatform } from '../lib/platform.js';
+import { sharedPlatform } from '../lib/platform-pool.js';
 import { SseLatencyProbe } from '../lib/sse-latency.js';
 import { durations, SENSORS } from './settings.js';
 
@@ -44,11 +45,13 @@ export const freshnessScenario: Scenario = {
   name: 'freshness',
   title: 'Freshness: publish → SSE sensor event',
   async run(context): Promise<ScenarioResult> {
-    const platform = await startPlatform({
-      sensors: SENSORS,
-      mqttUrl: MACHINE_MOSQUITTO_URL,
-      topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
-    });
+    const platform = context.quick
+      ? await sharedPlatform(SENSORS)
+      : await startPlatform({
+          sensors: SENSORS,
+          mqttUrl: MACHINE_MOSQUITTO_URL,
+          topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
+        });
     const probe = new SseLatencyProbe();
     const rows: BenchRow[] = [];
     const memory: BenchRow[] = [];
@@ -58,7 +61,7 @@ export const freshnessScenario: Scenario = {
       memory.push({ ...(await platform.memory('platform')) }, { ...(await ownMemory()) });
     } finally {
       await probe.close();
-      await platform.stop();
+      if (!context.quick) await platform.stop();
     }
     const at10k = rows.find((r) => r['rate/s'] === 10_000);
     return {

@@ -1,9 +1,11 @@
 import type { Scenario } from '../scenario.js';
 import { ingestScenario, type IngestScenarioOptions } from './ingest-rate.js';
 import { freshnessScenario } from './freshness.js';
+import { nodeRedScenario } from './node-red.js';
+import { queriesScenario } from './queries.js';
 import { rawBrokerScenario } from './raw-broker.js';
 
 /** Every scenario of `npm run bench`, in run order; add one here to have it run, printed and recorded. */
 export function allScenarios(options: IngestScenarioOptions = {}): Scenario[] {
-  return [rawBrokerScenario, ingestScenario(options), freshnessScenario];
+  return [rawBrokerScenario, ingestScenario(options), freshnessScenario, queriesScenario, nodeRedScenario];
 }

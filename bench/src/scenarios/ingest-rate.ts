@@ -5,6 +5,7 @@ import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
 import { runIngest } from '../lib/ingest-run.js';
 import { ownMemory } from '../lib/memory.js';
 import { startPlatform } from '../lib/platform.js';
+import { sharedPlatform } from '../lib/platform-pool.js';
 import { durations, SENSORS } from './settings.js';
 
 export interface IngestScenarioOptions {
@@ -24,13 +25,16 @@ async function runVariant(
   cpuProfDir?: string,
 ) {
   const d = durations(context);
-  const platform = await startPlatform({
-    sensors: SENSORS,
-    mqttUrl: MACHINE_MOSQUITTO_URL,
-    topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
-    ...(influx ? { influxUrl: influx.url } : {}),
-    ...(cpuProfDir ? { cpuProfDir } : {}),
-  });
+  const share = context.quick && influx === undefined && cpuProfDir === undefined;
+  const platform = share
+    ? await sharedPlatform(SENSORS)
+    : await startPlatform({
+        sensors: SENSORS,
+        mqttUrl: MACHINE_MOSQUITTO_URL,
+        topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
+        ...(influx ? { influxUrl: influx.url } : {}),
+        ...(cpuProfDir ? { cpuProfDir } : {}),
+      });
   const rows: BenchRow[] = [];
   const memory: BenchRow[] = [];
   try {
@@ -58,7 +62,7 @@ async function runVariant(
       memory.push({ ...mem });
     }
   } finally {
-    await platform.stop();
+    if (!share) await platform.stop();
   }
   return { rows, memory };
 }

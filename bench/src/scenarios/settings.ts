@@ -16,6 +16,6 @@ export interface Durations {
 
 export function durations(context: Pick<BenchContext, 'quick'>): Durations {
   return context.quick
-    ? { rawMs: 2_500, warmUpMs: 1_500, ingestMs: 10_000, freshnessMs: 3_000, queryRuns: 15 }
-    : { rawMs: 10_000, warmUpMs: 5_000, ingestMs: 30_000, freshnessMs: 15_000, queryRuns: 50 };
+    ? { rawMs: 2_000, warmUpMs: 1_000, ingestMs: 10_000, freshnessMs: 2_000, queryRuns: 5 }
+    : { rawMs: 10_000, warmUpMs: 5_000, ingestMs: 30_000, freshnessMs: 15_000, queryRuns: 20 };
 }
