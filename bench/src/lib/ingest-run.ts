@@ -1,5 +1,6 @@
 import type { LoadSummary } from '@ssc-monitor/simulators';
 import { offer } from './broker-rate.js';
+import type { MemoryFigures } from './memory.js';
 import type { BenchPlatform } from './platform.js';
 import { pollUntil, sleep } from './processes.js';
 
@@ -12,20 +13,25 @@ export interface IngestRun {
   readonly kpiPerSecond: number;
   /** Readings stored per second from the first publish until the last of them was stored (drain included). */
   readonly overallPerSecond: number;
-  /** Readings published but never stored, after the platform had drained its queues. */
+  /** Readings published that never reached the platform (dropped by the broker or the network). */
   readonly lost: number;
+  /** Readings received but not yet stored when the bench stopped waiting (`drainMs`). */
+  readonly unstored: number;
   readonly load: LoadSummary;
+  /** The platform's memory at the end of the sustained load, before it drained. */
+  readonly memoryUnderLoad: MemoryFigures;
 }
 
 interface Mark {
   readonly at: number;
   readonly stored: number;
+  readonly readings: number;
   readonly kpi: number;
 }
 
 async function mark(platform: BenchPlatform): Promise<Mark> {
   const [counters, kpi] = await Promise.all([platform.counters(), platform.kpiReadings()]);
-  return { at: performance.now(), stored: counters.stored, kpi };
+  return { at: performance.now(), stored: counters.stored, readings: counters.readings, kpi };
 }
 
 /**
@@ -35,7 +41,15 @@ async function mark(platform: BenchPlatform): Promise<Mark> {
  */
 export async function runIngest(
   platform: BenchPlatform,
-  o: { qos: 0 | 1; sensors: number; warmUpMs: number; sustainMs: number; rate?: number },
+  o: {
+    qos: 0 | 1;
+    sensors: number;
+    warmUpMs: number;
+    sustainMs: number;
+    /** Longest wait for the platform to store its backlog after the load. */
+    drainMs: number;
+    rate?: number;
+  },
 ): Promise<IngestRun> {
   const before = await mark(platform);
   const startedAt = performance.now();
@@ -51,6 +65,7 @@ export async function runIngest(
   const from = await mark(platform);
   await sleep(Math.max(0, o.sustainMs - (performance.now() - from.at)));
   const to = await mark(platform);
+  const memoryUnderLoad = await platform.memory(`platform under QoS ${o.qos} load`);
   const load = await loadDone;
   // Drained: nothing pending and the stored count steady, or gave up after a minute.
   let last = -1;
@@ -64,7 +79,7 @@ export async function runIngest(
       last = c.stored;
       return steady ? c : undefined;
     },
-    60_000,
+    o.drainMs,
     500,
   ).catch(() => platform.counters());
   const seconds = (to.at - from.at) / 1000;
@@ -76,7 +91,9 @@ export async function runIngest(
     storedPerSecond: Math.round(storedPerSecond),
     kpiPerSecond: Math.round(kpiPerSecond),
     overallPerSecond: Math.round(((drained.stored - before.stored) * 1000) / (lastChangeAt - startedAt)),
-    lost: Math.max(0, load.sent - (drained.stored - before.stored)),
+    lost: Math.max(0, load.sent - (drained.readings - before.readings)),
+    unstored: Math.max(0, drained.readings - before.readings - (drained.stored - before.stored)),
     load,
+    memoryUnderLoad,
   };
 }

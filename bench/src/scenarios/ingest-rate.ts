@@ -44,8 +44,9 @@ async function runVariant(
         sensors: SENSORS,
         warmUpMs: d.warmUpMs,
         sustainMs: d.ingestMs,
+        drainMs: d.drainMs,
       });
-      const mem = await platform.memory(`ingest (${variant.store}, after QoS ${qos})`);
+      const mem = { ...run.memoryUnderLoad, process: `ingest (${variant.store}) under QoS ${qos} load` };
       context.log(
         `${variant.store} QoS ${qos}: ${run.perSecond.toLocaleString('en-US')} readings/s, ${run.lost} lost, RSS ${mem.rss_mb} MB`,
       );
@@ -56,8 +57,10 @@ async function runVariant(
         'stored/s': run.storedPerSecond,
         'kpi/s': run.kpiPerSecond,
         'publish acks/s': Math.round(run.load.achievedRate),
+        'overall/s': run.overallPerSecond,
         sent: run.sent,
         lost: run.lost,
+        'unstored at end': run.unstored,
       });
       memory.push({ ...mem });
     }
@@ -98,7 +101,7 @@ export function ingestScenario(options: IngestScenarioOptions = {}): Scenario {
       memory.push({ ...(await ownMemory()) });
       const embedded = (qos: number) => rows.find((r) => r.store === 'embedded (DuckDB)' && r.qos === qos);
       const influxRow = (qos: number) => rows.find((r) => r.store === 'InfluxDB 1.6' && r.qos === qos);
-      const rss = memory.find((m) => String(m.process).includes('after QoS 0'))?.rss_mb;
+      const rss = memory.find((m) => String(m.process).includes('under QoS 0'))?.rss_mb;
       return {
         rows,
         memory,

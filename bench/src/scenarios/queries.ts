@@ -95,39 +95,48 @@ export const queriesScenario: Scenario = {
       context.log(
         `prefilled ${counts.raw.toLocaleString('en-US')} raw rows, ${counts.hourly.toLocaleString('en-US')} hourly roll-ups in ${Math.round((Date.now() - started) / 1000)} s`,
       );
-      // Quick runs time the API only: the in-process store figures come with the full run.
-      const rows = context.quick ? [] : await storeQueries(dataDir, shape.end, runs);
-      const startAt = Date.now();
-      const platform = await startPlatform({
-        sensors: shape.sensors,
-        dataDir,
-        extraEnv: { RAW_RETENTION: `${shape.minuteDays}d` },
-      });
-      const startMs = Date.now() - startAt;
+      const rows = await storeQueries(dataDir, shape.end, runs);
       const memory: BenchRow[] = [];
-      try {
-        rows.push(...(await apiQueries(platform, shape.end, runs)));
-        memory.push({ ...(await platform.memory('platform (prefilled store)')) }, { ...(await ownMemory()) });
-      } finally {
-        await platform.stop();
+      const notes: string[] = [];
+      // Quick runs time the store only: a platform restoring its KPI state from this store takes
+      // 10 s or more to start here.
+      if (!context.quick) {
+        const startAt = Date.now();
+        const platform = await startPlatform({
+          sensors: shape.sensors,
+          dataDir,
+          extraEnv: { RAW_RETENTION: `${shape.minuteDays}d` },
+        });
+        const startS = Math.round((Date.now() - startAt) / 100) / 10;
+        notes.push(`platform start on that store (KPI state restored from it): ${startS} s`);
+        try {
+          rows.push(...(await apiQueries(platform, shape.end, runs)));
+          memory.push({ ...(await platform.memory('platform (prefilled store)')) });
+        } finally {
+          await platform.stop();
+        }
       }
+      memory.push({ ...(await ownMemory()) });
       for (const row of rows) context.log(`${row.query}: p50 ${row.p50_ms} ms, p99 ${row.p99_ms} ms`);
-      const year = rows.find((r) => String(r.query).startsWith('API: year'));
+      const figure = (prefix: string, key: string) =>
+        Number(rows.find((r) => String(r.query).startsWith(prefix))?.[key] ?? NaN);
       return {
         rows,
         memory,
         notes: [
           `store: ${shape.sensors} sensors, ${shape.minuteDays} days of minute data (${counts.raw.toLocaleString('en-US')} raw rows) and ${shape.hourlyDays + shape.minuteDays} days of hourly roll-ups (${counts.hourly.toLocaleString('en-US')} rows)`,
-          `platform start on that store (KPI state restored from it): ${Math.round(startMs / 100) / 10} s`,
+          ...notes,
           ...(context.quick
             ? [
-                'quick: a reduced store (100 sensors, 1 day of minute data); the full run holds 1,000 sensors × 30 days',
+                'quick: a reduced store (100 sensors, 1 day of minute data) and no API timings; the full run holds 1,000 sensors × 30 days',
               ]
             : []),
         ],
         summary: {
-          query_year_hourly_ms: Number(year?.p50_ms ?? NaN),
-          query_year_hourly_p99_ms: Number(year?.p99_ms ?? NaN),
+          // The store's aggregate behind the city series; the API's two requests are reported beside it.
+          query_year_hourly_ms: figure('store: year', 'p50_ms'),
+          query_year_hourly_p99_ms: figure('store: year', 'p99_ms'),
+          api_year_hourly_ms: figure('API: year', 'p50_ms'),
         },
       };
     } finally {
