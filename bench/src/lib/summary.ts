@@ -1,3 +1,4 @@
+import { round } from './stats.js';
 import type { ScenarioResult } from '../scenario.js';
 
 /** Keys the quick run's last line always holds (null when the scenario giving it was skipped or failed). */
@@ -96,7 +97,7 @@ export function judgeTargets(summary: Summary): TargetVerdict[] {
     const off = Math.round((Math.abs(value - t.limit) / t.limit) * 100);
     return {
       target: t.text,
-      measured: `${value} ${t.unit}`,
+      measured: `${round(value)} ${t.unit}`,
       verdict: met ? 'met' : `missed by ${off} %`,
     };
   });

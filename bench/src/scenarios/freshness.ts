@@ -6,6 +6,7 @@ import { ownMemory } from '../lib/memory.js';
 import { startPlatform, type BenchPlatform } from '../lib/platform.js';
 import { sharedPlatform } from '../lib/platform-pool.js';
 import { SseLatencyProbe } from '../lib/sse-latency.js';
+import { round } from '../lib/stats.js';
 import { durations, SENSORS } from './settings.js';
 
 const RATES = [10_000, 1_000] as const;
@@ -31,9 +32,9 @@ async function atRate(platform: BenchPlatform, probe: SseLatencyProbe, rate: num
     'rate/s': rate,
     'achieved/s': Math.round(load.achievedRate),
     events: probe.histogram.count,
-    p50_ms: s?.p50 ?? NaN,
-    p99_ms: s?.p99 ?? NaN,
-    max_ms: s?.max ?? NaN,
+    p50_ms: round(s?.p50 ?? NaN),
+    p99_ms: round(s?.p99 ?? NaN),
+    max_ms: round(s?.max ?? NaN),
   };
   context.log(`${rate}/s: p50 ${row.p50_ms} ms, p99 ${row.p99_ms} ms over ${row.events} events`);
   return row;
