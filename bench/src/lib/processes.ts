@@ -26,15 +26,18 @@ export interface BenchChild {
 
 const running = new Set<BenchChild>();
 
+/** Signals a process by PID; one that has already exited is not an error. */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // ESRCH: it exited between the check and the signal.
+  }
+}
+
 /** Kills every child still running, by PID (used on Ctrl-C and on a failed scenario). */
 export function killAll(): void {
-  for (const c of running) {
-    try {
-      process.kill(c.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
+  for (const c of running) signal(c.pid, 'SIGKILL');
   running.clear();
 }
 
@@ -65,8 +68,8 @@ export function spawnChild(
     async stop() {
       running.delete(handle);
       if (exitedYet) return;
-      process.kill(pid, 'SIGTERM');
-      const killer = setTimeout(() => process.kill(pid, 'SIGKILL'), STOP_TIMEOUT_MS);
+      signal(pid, 'SIGTERM');
+      const killer = setTimeout(() => signal(pid, 'SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(killer);
     },
