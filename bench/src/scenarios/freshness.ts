@@ -5,13 +5,13 @@ import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
 import { ownMemory } from '../lib/memory.js';
 import { startPlatform, type BenchPlatform } from '../lib/platform.js';
 import { sharedPlatform } from '../lib/platform-pool.js';
-import { SseLatencyProbe } from '../lib/sse-latency.js';
+import { SseProbeThread } from '../lib/sse-probe-thread.js';
 import { round } from '../lib/stats.js';
 import { durations, SENSORS } from './settings.js';
 
 const RATES = [10_000, 1_000] as const;
 
-async function atRate(platform: BenchPlatform, probe: SseLatencyProbe, rate: number, context: BenchContext) {
+async function atRate(platform: BenchPlatform, probe: SseProbeThread, rate: number, context: BenchContext) {
   const d = durations(context);
   // Events of the warm-up second are not counted: the first ticks carry the connection's start-up.
   const loadDone = offer({
@@ -27,11 +27,11 @@ async function atRate(platform: BenchPlatform, probe: SseLatencyProbe, rate: num
   // Events received from here on count, even for readings of the warm-up second still in transit.
   probe.record(loadStart);
   const load = await loadDone;
-  const s = probe.histogram.summary();
+  const { count, latency: s } = await probe.summary();
   const row: BenchRow = {
     'rate/s': rate,
     'achieved/s': Math.round(load.achievedRate),
-    events: probe.histogram.count,
+    events: count,
     p50_ms: round(s?.p50 ?? NaN),
     p99_ms: round(s?.p99 ?? NaN),
     max_ms: round(s?.max ?? NaN),
@@ -55,15 +55,15 @@ export const freshnessScenario: Scenario = {
           mqttUrl: MACHINE_MOSQUITTO_URL,
           topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
         });
-    const probe = new SseLatencyProbe();
+    let probe: SseProbeThread | undefined;
     const rows: BenchRow[] = [];
     const memory: BenchRow[] = [];
     try {
-      await probe.open(platform.httpUrl);
+      probe = await SseProbeThread.open(platform.httpUrl);
       for (const rate of RATES) rows.push(await atRate(platform, probe, rate, context));
       memory.push({ ...(await platform.memory('platform')) }, { ...(await ownMemory()) });
     } finally {
-      await probe.close();
+      await probe?.close();
       if (!context.quick) await platform.stop();
     }
     const at10k = rows.find((r) => r['rate/s'] === 10_000);
