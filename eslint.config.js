@@ -49,7 +49,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['scripts/**', 'simulators/src/cli.ts', '**/*.test.ts', 'test/**'],
+    files: [
+      'scripts/**',
+      'simulators/src/cli.ts',
+      'bench/src/cli.ts',
+      'bench/src/profile-summary.ts',
+      '**/*.test.ts',
+      'test/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

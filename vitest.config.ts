@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{core,ingest,api,simulators,web}/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    include: ['{core,ingest,api,simulators,web,bench}/src/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

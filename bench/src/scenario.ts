@@ -19,6 +19,8 @@ export interface ScenarioResult {
   readonly summary: Readonly<Record<string, number>>;
   /** Plain-language notes: what bounded a figure, what was skipped and why. */
   readonly notes?: readonly string[];
+  /** RSS and heap of each process at the end of the scenario (`process`, `rss_mb`, `heap_used_mb`, …). */
+  readonly memory?: readonly BenchRow[];
 }
 
 export interface Scenario {

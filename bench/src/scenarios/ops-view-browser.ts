@@ -63,6 +63,9 @@ async function startPlatform(
       DATA_DIR: dataDir,
       DEMO: 'on',
       DEMO_SCALE: 'large',
+      // The wall screen as a public dashboard: no sign-in for the page, its stream or the probes.
+      PUBLIC_DASHBOARD: 'true',
+      API_RATE_LIMIT: '1000000',
       // One hour of history is enough for the tiles; 48 h of 1,000 sensors would take minutes.
       DEMO_BACKFILL: '1h',
       LOG_LEVEL: 'warn',

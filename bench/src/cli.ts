@@ -1,0 +1,123 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BenchRow, ScenarioResult } from './scenario.js';
+import { describeMachine } from './lib/machine.js';
+import { REPO_ROOT } from './lib/platform.js';
+import { stopSharedPlatform } from './lib/platform-pool.js';
+import { killAll } from './lib/processes.js';
+import { fileStem, markdownSummary, replaceSummaryBlock, type RunRecord } from './lib/report.js';
+import { buildSummary, judgeTargets } from './lib/summary.js';
+import { formatTable } from './lib/table.js';
+import { allScenarios } from './scenarios/index.js';
+
+const HELP = `npm run bench [-- options]
+
+Runs the performance scenarios side by side on this machine, prints a table per scenario, writes
+bench/results/<date>.json and the summary block of docs/performance.md (full runs only).
+
+  --quick          a reduced run of every scenario (under 60 s); last line is one JSON object
+  --only <names>   comma-separated scenario names: ${allScenarios()
+    .map((s) => s.name)
+    .join(', ')}
+  --cpu-prof       write a V8 CPU profile of the ingest process to bench/results/profiles/
+  --help           this text
+`;
+
+const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results');
+const DOC = join(REPO_ROOT, 'docs', 'performance.md');
+
+function parse() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'cpu-prof': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  return values;
+}
+
+/** Progress goes to stderr, so that stdout holds the tables and, last, the JSON summary line. */
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+function printResult(title: string, result: ScenarioResult): void {
+  console.log(`\n## ${title}\n`);
+  if (result.rows.length > 0) console.log(formatTable(result.rows));
+  for (const note of result.notes ?? []) console.log(`  note: ${note}`);
+  if ((result.memory ?? []).length > 0) console.log(`\n${formatTable(result.memory ?? [])}`);
+}
+
+async function main(): Promise<void> {
+  const flags = parse();
+  if (flags.help) {
+    console.log(HELP);
+    return;
+  }
+  const quick = flags.quick ?? false;
+  const only = flags.only?.split(',').map((s) => s.trim());
+  const cpuProfDir = flags['cpu-prof'] ? join(RESULTS_DIR, 'profiles') : undefined;
+  if (cpuProfDir) await mkdir(cpuProfDir, { recursive: true });
+  const scenarios = allScenarios(cpuProfDir ? { cpuProfDir } : {}).filter(
+    (s) => !only || only.includes(s.name),
+  );
+  const date = new Date().toISOString();
+  const recorded: Record<string, RunRecord['scenarios'][string]> = {};
+  for (const scenario of scenarios) {
+    progress(`[${scenario.name}] ${scenario.title}${quick ? ' (quick)' : ''}`);
+    const started = Date.now();
+    let result: ScenarioResult;
+    try {
+      result = await scenario.run({ quick, log: (line) => progress(`[${scenario.name}] ${line}`) });
+    } catch (error) {
+      killAll();
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      progress(`[${scenario.name}] failed: ${message}`);
+      result = { rows: [], summary: {}, notes: [`failed: ${message}`] };
+    }
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    recorded[scenario.name] = { title: scenario.title, seconds, ...result };
+    printResult(scenario.title, result);
+  }
+  await stopSharedPlatform();
+  const run: RunRecord = {
+    date,
+    quick,
+    machine: describeMachine(),
+    scenarios: recorded,
+    summary: buildSummary(Object.values(recorded)),
+  };
+  const verdicts: BenchRow[] = judgeTargets(run.summary).map((v) => ({ ...v }));
+  console.log(`\n## Targets (reported, never failing the run)\n\n${formatTable(verdicts)}`);
+  await mkdir(RESULTS_DIR, { recursive: true });
+  // Only full runs of every scenario are kept and summarised; quick and partial runs stay local (*.tmp).
+  const complete = !quick && only === undefined;
+  const file = join(
+    RESULTS_DIR,
+    `${fileStem(date)}${complete ? '.json' : `.${quick ? 'quick' : 'partial'}.tmp`}`,
+  );
+  await writeFile(file, `${JSON.stringify(run, null, 2)}\n`);
+  progress(`results: ${file}`);
+  if (complete) {
+    const doc = await readFile(DOC, 'utf8').catch(() => '# Performance\n');
+    await writeFile(DOC, replaceSummaryBlock(doc, markdownSummary(run)));
+    progress(`summary: ${DOC}`);
+  }
+  console.log(JSON.stringify(run.summary));
+}
+
+const interrupted = () => {
+  killAll();
+  process.exit(130);
+};
+process.on('SIGINT', interrupted);
+process.on('SIGTERM', interrupted);
+
+try {
+  await main();
+} finally {
+  killAll();
+}
+// Clients and timers of the scenarios may linger; the bench is done.
+process.exit(0);

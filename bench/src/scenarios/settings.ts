@@ -1,0 +1,30 @@
+import type { BenchContext } from '../scenario.js';
+
+/** Sensors the load is spread over, in every scenario (the rated load of the issue: 1,000 sensors). */
+export const SENSORS = 1000;
+
+/** How long each part runs: the full bench as the issue asks, `--quick` reduced to stay under 60 s. */
+export interface Durations {
+  readonly rawMs: number;
+  readonly warmUpMs: number;
+  /** Sustained ingest after warm-up (issue: ≥ 30 s; quick: 10 s). */
+  readonly ingestMs: number;
+  readonly freshnessMs: number;
+  /** Longest wait for a platform to store its backlog after a load. */
+  readonly drainMs: number;
+  /** Query repetitions for p50/p99. */
+  readonly queryRuns: number;
+}
+
+export function durations(context: Pick<BenchContext, 'quick'>): Durations {
+  return context.quick
+    ? { rawMs: 2_000, warmUpMs: 1_000, ingestMs: 10_000, freshnessMs: 2_000, drainMs: 1_500, queryRuns: 5 }
+    : {
+        rawMs: 10_000,
+        warmUpMs: 5_000,
+        ingestMs: 30_000,
+        freshnessMs: 15_000,
+        drainMs: 120_000,
+        queryRuns: 20,
+      };
+}
