@@ -184,7 +184,7 @@ async function measure(context: BenchContext, browser: Browser, url: string, mqt
   // One load first, not counted: the browser's cache and code caches are warm on a wall screen.
   await loadTime(browser, url);
   const loads: number[] = [];
-  for (let i = 0; i < (context.quick ? 2 : 5); i += 1) loads.push(await loadTime(browser, url));
+  for (let i = 0; i < (context.quick ? 1 : 5); i += 1) loads.push(await loadTime(browser, url));
   context.log(`load to all ${KPIS} tiles: ${loads.map(round).join(', ')} ms`);
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(`${url}/#/`);
@@ -197,7 +197,7 @@ async function measure(context: BenchContext, browser: Browser, url: string, mqt
   const plan = (await (await fetch(`${url}/api/plan`)).json()) as {
     sensors: Array<{ id: string; kind?: string }>;
   };
-  const seconds = context.quick ? 5 : 20;
+  const seconds = context.quick ? 3 : 20;
   context.log(`publishing ${RATE} readings/s for ${seconds} s`);
   const publishing = publishLoad(mqttUrl, plan.sensors, seconds);
   const typing = (async () => {

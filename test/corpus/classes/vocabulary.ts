@@ -103,11 +103,7 @@ function unknownQuantities(): MqttClass {
   );
   for (const name of ['pm1', 'co2', 'battery'])
     drafts.push(
-      draft(
-        `SenML name ${name}`,
-        `[{"n":"${name}","v":1}]`,
-        rejected('INGEST_ERR_UNKNOWN_QUANTITY'),
-      ),
+      draft(`SenML name ${name}`, `[{"n":"${name}","v":1}]`, rejected('INGEST_ERR_UNKNOWN_QUANTITY')),
     );
   drafts.push(
     draft(
