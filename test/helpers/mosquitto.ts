@@ -1,10 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from './wait-for.js';
+import { freePort } from './free-port.js';
+
+export { freePort };
 
 export const MOSQUITTO_BIN = '/usr/sbin/mosquitto';
 export const MOSQUITTO_PASSWD_BIN = '/usr/bin/mosquitto_passwd';
@@ -14,15 +16,6 @@ export function mosquittoMissing(): string | undefined {
   for (const bin of [MOSQUITTO_BIN, MOSQUITTO_PASSWD_BIN])
     if (!existsSync(bin)) return `${bin} is not installed (test/scripts/setup.sh installs mosquitto)`;
   return undefined;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
 
 export interface MosquittoOptions {

@@ -1,17 +1,9 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../../test/helpers/free-port.js';
+
+export { freePort };
 
 const STOP_TIMEOUT_MS = 20_000;
-
-/** A free TCP port on 127.0.0.1 (the OS picks it; never 1883, 6379 or 8086 in practice). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
 
 /** A child process the bench started, with its last output kept for error messages. */
 export interface BenchChild {

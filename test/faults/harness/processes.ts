@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../helpers/free-port.js';
+
+export { freePort };
 
 const KILL_AFTER_MS = 15_000;
 
@@ -55,14 +57,4 @@ export class ProcessRegistry {
   async endAll(): Promise<void> {
     for (const entry of [...this.#children].reverse()) await this.end(entry).catch(() => undefined);
   }
-}
-
-/** A TCP port nothing listens on right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }
