@@ -22,7 +22,13 @@ export class AckedPublisher {
     private readonly url: string,
     private readonly topic: string,
     private readonly base: number,
-    private readonly options: { readonly inFlight: number; readonly pauseMs: number },
+    private readonly options: {
+      readonly inFlight: number;
+      readonly pauseMs: number;
+      /** Credentials for a broker that requires them (the embedded one outside the demo). */
+      readonly username?: string;
+      readonly password?: string;
+    },
   ) {}
 
   get published(): number {
@@ -30,7 +36,12 @@ export class AckedPublisher {
   }
 
   start(): void {
-    this.#client = mqtt.connect(this.url, { reconnectPeriod: 200, connectTimeout: 5000 });
+    const { username, password } = this.options;
+    this.#client = mqtt.connect(this.url, {
+      reconnectPeriod: 200,
+      connectTimeout: 5000,
+      ...(username !== undefined ? { username, password } : {}),
+    });
     this.#client.on('error', () => undefined);
     this.#running = true;
     this.#client.on('connect', () => this.#fill());

@@ -1,25 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN_KEY_FILE } from '@ssc-monitor/api';
 import { createEmbeddedStorage } from '@ssc-monitor/ingest/store';
 import { AckedPublisher, readingValue } from '../helpers/acked-publisher.js';
+import { freePort } from '../helpers/free-port.js';
 import { spawnPlatform, type PlatformProcess } from '../helpers/spawn-platform.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const MOSQUITTO_URL = 'mqtt://127.0.0.1:1883';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 interface Run {
   readonly env: Record<string, string>;
@@ -29,6 +21,7 @@ interface Run {
 }
 
 const running = new Set<PlatformProcess>();
+const SERVICE = { username: 'durable-test', password: randomUUID() };
 const dataDirs: string[] = [];
 
 afterEach(async () => {
@@ -51,7 +44,13 @@ async function prepare(broker: 'embedded' | 'mosquitto', prefix: string): Promis
     LOG_LEVEL: 'warn',
     MQTT_TOPIC_PREFIX: prefix,
     ...(broker === 'embedded'
-      ? { MQTT_PORT: String(await freePort()) }
+      ? {
+          MQTT_PORT: String(await freePort()),
+          // The embedded broker requires credentials outside the demo: the test publishes as the
+          // platform's service user.
+          MQTT_USERNAME: SERVICE.username,
+          MQTT_PASSWORD: SERVICE.password,
+        }
       : {
           MQTT_URL: MOSQUITTO_URL,
           MQTT_CLIENT_ID: `ssc-durable-${randomUUID().slice(0, 8)}`,
@@ -85,7 +84,9 @@ async function stop(run: Run, signal: 'SIGKILL' | 'SIGTERM'): Promise<number | n
 }
 
 async function metric(run: Run, name: string): Promise<number> {
-  const text = await (await fetch(`${run.httpUrl}/metrics`)).text();
+  const key = (await readFile(join(run.dataDir, ADMIN_KEY_FILE), 'utf8')).trim();
+  const response = await fetch(`${run.httpUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } });
+  const text = await response.text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
   return line === undefined ? Number.NaN : Number(line.split(' ')[1]);
 }
@@ -138,7 +139,8 @@ async function crashMidStream({ broker, stops }: Scenario): Promise<void> {
   const brokerUrl = broker === 'embedded' ? `mqtt://127.0.0.1:${run.env.MQTT_PORT}` : MOSQUITTO_URL;
   // Mosquitto acknowledges by itself and queues at most 1000 messages (max_queued_messages) for the
   // ingest while it is down: publish slowly enough not to overflow that queue.
-  const pace = broker === 'embedded' ? { inFlight: 20, pauseMs: 5 } : { inFlight: 2, pauseMs: 40 };
+  const pace =
+    broker === 'embedded' ? { inFlight: 20, pauseMs: 5, ...SERVICE } : { inFlight: 2, pauseMs: 40 };
   const publisher = new AckedPublisher(brokerUrl, `${prefix}sensors/${sensorId}`, base, pace);
   publisher.start();
   try {

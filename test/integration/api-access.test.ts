@@ -32,8 +32,13 @@ describe('API access control on the running platform', () => {
     expect(platform.view.planVersion).toBe(1);
     expect((await put(planner)).status).toBe(200);
     expect((await platform.fetch('/api/keys', {}, planner)).status).toBe(403);
-    const keys = (await (await platform.fetch('/api/keys')).json()) as { keys: Array<{ role: string }> };
-    expect(keys.keys.map((k) => k.role).sort()).toEqual(['admin', 'planner', 'viewer']);
+    const keys = (await (await platform.fetch('/api/keys')).json()) as {
+      keys: Array<{ role: string; name: string }>;
+    };
+    // The generated admin key, the report renderer's own viewer key, and the two made here.
+    expect(
+      keys.keys.map((k) => `${k.role} ${k.name === 'report renderer' ? 'renderer' : ''}`.trim()).sort(),
+    ).toEqual(['admin', 'planner', 'viewer', 'viewer renderer']);
 
     // As `npm run keys -- revoke <id>` does, from outside the running server.
     const store = new ApiKeyStore(new FileKeyPersistence(join(platform.dataDir, API_KEYS_FILE)));

@@ -84,10 +84,17 @@ export class MqttSource {
     this.#clientId = options.clientId ?? `ssc-ingest-${randomUUID().slice(0, 8)}`;
   }
 
-  /** Extra connections for sensor messages; 0 when the main connection takes them. */
+  /**
+   * Extra connections for sensor messages; 0 when the main connection takes them. They share one
+   * subscription, so they are used only where a shared subscription loses nothing: in a worker group
+   * (MQTT_SHARED_GROUP), or with a clean session, which keeps nothing across a broker restart anyway.
+   * A persistent session alone keeps a plain subscription: a broker restarted meanwhile queues for it
+   * from its persisted subscriptions, which a shared group did not get in the fault suite.
+   */
   get #extraConnections(): number {
     const wanted = this.options.sensorConnections ?? 1;
-    return this.options.subscribeSensors === false || wanted <= 1 ? 0 : wanted;
+    const shareable = this.options.sharedGroup !== undefined || this.options.clientId === undefined;
+    return this.options.subscribeSensors === false || wanted <= 1 || !shareable ? 0 : wanted;
   }
 
   get connected(): boolean {
