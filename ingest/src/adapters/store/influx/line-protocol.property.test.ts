@@ -73,9 +73,14 @@ describe('line protocol escaping never alters the series key', () => {
     fc.assert(
       fc.property(tagText, tagText, (a, b) => {
         fc.pre(a !== b);
-        const [la, lb] = [a, b].map((id) => toLineProtocol([reading(id, 'pm25', 'centre')]).split(' ')[0]);
+        // Compare parsed keys: a naive split at the first space would cut at an escaped one.
+        const [la, lb] = [a, b].map((id) => {
+          const key = seriesKey(toLineProtocol([reading(id, 'pm25', 'centre')]));
+          return JSON.stringify([key.measurement, [...key.tags]]);
+        });
         expect(la).not.toBe(lb);
       }),
+      { examples: [[' ', ' ,']] },
     );
   });
 
