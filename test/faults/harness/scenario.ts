@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInfluxServer, type InfluxServer } from '../../helpers/influxdb.js';
 import { waitFor } from '../../helpers/wait-for.js';
-import { tally, type Tally } from './checker.js';
 import { FaultProxy } from './fault-proxy.js';
 import { LedgerLoad } from './ledger.js';
 import type { FaultRow } from './report.js';
 import { ProcessRegistry, type Child } from './processes.js';
 import { startMosquitto, startPlatformProcess, type Service } from './services.js';
-import { deadLetters, influxPoints } from './store-readers.js';
+import { embeddedChecks, influxChecks } from './store-checks.js';
 
 /** What a fault test can reach while it breaks things. */
 export interface FaultContext {
@@ -19,7 +18,8 @@ export interface FaultContext {
   readonly dataDir: string;
   readonly registry: ProcessRegistry;
   readonly broker: Service;
-  readonly influx: InfluxServer;
+  /** Absent when the platform runs on the embedded store. */
+  readonly influx: InfluxServer | undefined;
   /** Between ingest and the broker. */
   readonly brokerProxy: FaultProxy;
   /** Between ingest and InfluxDB. */
@@ -28,6 +28,8 @@ export interface FaultContext {
   platform(): { child: Child; httpUrl: string };
   /** Ends the platform by its PID with `signal`, then starts it again on the same data folder. */
   restartPlatform(signal: NodeJS.Signals, downMs?: number): Promise<void>;
+  /** Ends the platform gracefully (SIGTERM) for good, e.g. to read a store file it holds. */
+  stopPlatform(): Promise<void>;
   /** Exit codes of the platform processes ended so far (0 = a clean, flushed stop). */
   readonly exits: (number | null)[];
   /** Platform output so far, for failure messages. */
@@ -45,6 +47,8 @@ export interface FaultScenario {
   readonly afterMs: number;
   /** Longest wait for the store to catch up after the load stops, ms. */
   readonly settleMs: number;
+  /** Where ingest stores: InfluxDB (behind a proxy) or the embedded DuckDB file. @defaultValue 'influx' */
+  readonly store?: 'influx' | 'embedded';
   /** Readings every n of which go to a sensor the store refuses (see the store fault server). */
   readonly poisonEvery?: number;
   /** Where ingest writes, given the InfluxDB proxy's URL and the run; defaults to the proxy. */
@@ -61,12 +65,6 @@ export interface FaultResult {
   readonly row: FaultRow;
   readonly output: string;
   readonly context: FaultContext;
-}
-
-async function tallyNow(context: FaultContext, bucket: string, before?: number): Promise<Tally> {
-  const points = await influxPoints(context.influx.url, bucket, context.run);
-  const letters = await deadLetters(context.platform().httpUrl, context.dataDir, context.run);
-  return tally(context.load.published, points, letters, before);
 }
 
 /**
@@ -92,10 +90,12 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
     }
     const broker = await startMosquitto(registry);
     cleanups.push(() => rm(broker.dir, { recursive: true, force: true }));
-    const influx = await startInfluxServer();
-    cleanups.push(() => influx.dispose());
+    const embedded = scenario.store === 'embedded';
+    const influx = embedded ? undefined : await startInfluxServer();
+    if (influx !== undefined) cleanups.push(() => influx.dispose());
     const brokerProxy = new FaultProxy(broker.port);
-    const influxProxy = new FaultProxy(Number(new URL(influx.url).port));
+    // On the embedded store the InfluxDB proxy leads nowhere and nothing uses it.
+    const influxProxy = new FaultProxy(influx === undefined ? broker.port : Number(new URL(influx.url).port));
     await Promise.all([brokerProxy.start(), influxProxy.start()]);
     cleanups.unshift(
       () => brokerProxy.stop(),
@@ -106,9 +106,13 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
       MQTT_URL: `mqtt://127.0.0.1:${brokerProxy.port}`,
       MQTT_TOPIC_PREFIX: `${run}/`,
       MQTT_CLIENT_ID: `${run}-ingest`,
-      STORE: 'influx',
-      INFLUX_URL: (await scenario.influxUrl?.(proxyUrl, run)) ?? proxyUrl,
-      INFLUX_BUCKET: bucket,
+      ...(embedded
+        ? { STORE: 'embedded' }
+        : {
+            STORE: 'influx',
+            INFLUX_URL: (await scenario.influxUrl?.(proxyUrl, run)) ?? proxyUrl,
+            INFLUX_BUCKET: bucket,
+          }),
       DATA_DIR: dataDir,
       ...scenario.env,
     };
@@ -137,6 +141,9 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
         if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
         platform = await startPlatformProcess(registry, env);
       },
+      async stopPlatform() {
+        await registry.end(platform.child, 'SIGTERM');
+      },
       output: () => output + platform.child.output(),
     };
     await load.start();
@@ -144,25 +151,16 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
     await new Promise((resolve) => setTimeout(resolve, scenario.warmupMs));
     await scenario.inject(context);
     const healedAt = Date.now();
+    const checks = influx === undefined ? embeddedChecks(context) : influxChecks(context, influx.url, bucket);
+    const since = await checks.recoveredSince(healedAt);
     const recovered = waitFor(
       'everything acknowledged before the heal to be stored',
-      async () => {
-        const t = await tallyNow(context, bucket, healedAt);
-        return t.lost === 0 ? Date.now() : undefined;
-      },
+      async () => ((await since()) ? Date.now() : undefined),
       { timeoutMs: scenario.afterMs + scenario.settleMs, intervalMs: 250 },
     ).catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, scenario.afterMs));
     await load.stop();
-    let final = await tallyNow(context, bucket);
-    await waitFor(
-      'every acknowledged reading to be stored or rejected',
-      async () => {
-        final = await tallyNow(context, bucket);
-        return final.lost === 0;
-      },
-      { timeoutMs: scenario.settleMs, intervalMs: 250 },
-    ).catch(() => undefined);
+    const final = await checks.final(scenario.settleMs);
     const recoveredAt = (await recovered) ?? Date.now();
     return {
       row: { fault: scenario.fault, ...final, recoveryMs: recoveredAt - healedAt },

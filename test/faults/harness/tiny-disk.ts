@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -21,4 +22,12 @@ export async function mountTinyDisk(dir: string, bytes: number): Promise<TinyDis
     return { ok: false, reason: `mount -t tmpfs failed: ${(error as Error).message}` };
   }
   return { ok: true, unmount: () => run('umount', [dir]).then(() => undefined) };
+}
+
+/** Fills the file system of `dir` with a file until writes fail with ENOSPC; `free` deletes it. */
+export async function fillDisk(dir: string): Promise<{ free(): Promise<void> }> {
+  const filler = join(dir, 'filler');
+  // dd stops with an error at ENOSPC, which is the point.
+  await run('dd', ['if=/dev/zero', `of=${filler}`, 'bs=64k']).catch(() => undefined);
+  return { free: () => rm(filler, { force: true }) };
 }
