@@ -106,6 +106,7 @@ describe('fault: Redis restart', () => {
         duplicates,
         unexplained: mine.length - kept - duplicates,
         lostSample: [],
+        lostAckedAt: [],
         recoveryMs,
       });
       expect(redis.current().pid, 'a new Redis process').not.toBe(pid);

@@ -104,6 +104,7 @@ describe('fault: feed worker killed mid-job', () => {
         duplicates,
         unexplained: points.length - kept - duplicates,
         lostSample: [],
+        lostAckedAt: [],
         recoveryMs,
       });
       // Found by the stalled check, not by a new schedule: the watchdog redid the killed job.

@@ -27,6 +27,8 @@ export interface Tally {
   readonly unexplained: number;
   /** A few lost identities, for failure messages. */
   readonly lostSample: readonly string[];
+  /** When each lost reading was acknowledged (epoch ms), to tell when the loss happened. */
+  readonly lostAckedAt: readonly number[];
 }
 
 const key = (sensorId: string, quantity: string, ts: number): string =>
@@ -63,6 +65,7 @@ export function tally(
   );
   let [acknowledged, kept, rejected, duplicates] = [0, 0, 0, 0];
   const lost: string[] = [];
+  const lostAckedAt: number[] = [];
   for (const entry of published) {
     const values = stored.get(key(entry.sensorId, entry.quantity, entry.ts));
     if (values !== undefined) duplicates += values.length - 1;
@@ -70,10 +73,16 @@ export function tally(
     acknowledged += 1;
     if (!entry.valid) {
       if (payloads.has(entry.payload)) rejected += 1;
-      else lost.push(`${entry.sensorId}@${entry.ts} (invalid, no dead letter)`);
+      else {
+        lost.push(`${entry.sensorId}@${entry.ts} (invalid, no dead letter)`);
+        lostAckedAt.push(entry.ackedAt);
+      }
     } else if (values?.includes(entry.value)) kept += 1;
     else if (refused.has(`${entry.sensorId}@${entry.ts}`)) rejected += 1;
-    else lost.push(`${entry.sensorId}@${entry.ts}`);
+    else {
+      lost.push(`${entry.sensorId}@${entry.ts}`);
+      lostAckedAt.push(entry.ackedAt);
+    }
   }
   const explained = new Set(published.map((e) => key(e.sensorId, e.quantity, e.ts)));
   const unexplained = [...stored.keys()].filter((k) => !explained.has(k)).length;
@@ -85,5 +94,6 @@ export function tally(
     duplicates,
     unexplained,
     lostSample: lost.slice(0, 5),
+    lostAckedAt,
   };
 }

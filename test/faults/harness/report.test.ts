@@ -10,6 +10,7 @@ const row = (fault: string, acknowledged: number): FaultRow => ({
   duplicates: 0,
   unexplained: 0,
   lostSample: [],
+  lostAckedAt: [],
   recoveryMs: 1234,
 });
 

@@ -26,6 +26,8 @@ export interface FaultContext {
   readonly influxProxy: FaultProxy;
   readonly load: LedgerLoad;
   platform(): { child: Child; httpUrl: string };
+  /** Every ingest process with its data folder: the platform, then the other workers of its group. */
+  instances(): { httpUrl: string; dataDir: string }[];
   /** Ends the platform by its PID with `signal`, then starts it again on the same data folder. */
   restartPlatform(signal: NodeJS.Signals, downMs?: number): Promise<void>;
   /** Ends the platform gracefully (SIGTERM) for good, e.g. to read a store file it holds. */
@@ -59,6 +61,11 @@ export interface FaultScenario {
   readonly prepare?: (dataDir: string) => Promise<() => Promise<void>>;
   /** Extra platform environment. */
   readonly env?: Record<string, string>;
+  /**
+   * Ingest processes sharing one subscription as a worker group (ROLE=worker, MQTT_SHARED_GROUP),
+   * each with its own client id and data folder; 1 runs the platform alone. @defaultValue 1
+   */
+  readonly workers?: number;
 }
 
 export interface FaultResult {
@@ -114,9 +121,17 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
             INFLUX_BUCKET: bucket,
           }),
       DATA_DIR: dataDir,
+      ...((scenario.workers ?? 1) > 1 ? { ROLE: 'worker', MQTT_SHARED_GROUP: `${run}-group` } : {}),
       ...scenario.env,
     };
     let platform = await startPlatformProcess(registry, env);
+    const others: { httpUrl: string; dataDir: string }[] = [];
+    for (let i = 1; i < (scenario.workers ?? 1); i += 1) {
+      const otherDir = await mkdtemp(join(tmpdir(), 'ssc-faults-data-'));
+      cleanups.push(() => rm(otherDir, { recursive: true, force: true }));
+      const other = { ...env, MQTT_CLIENT_ID: `${run}-ingest-w${i}`, DATA_DIR: otherDir };
+      others.push({ httpUrl: (await startPlatformProcess(registry, other)).httpUrl, dataDir: otherDir });
+    }
     const load = new LedgerLoad({
       brokerUrl: broker.url,
       topicPrefix: `${run}/`,
@@ -135,6 +150,7 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
       load,
       exits: [],
       platform: () => platform,
+      instances: () => [{ httpUrl: platform.httpUrl, dataDir }, ...others],
       async restartPlatform(signal, downMs = 0) {
         output += platform.child.output();
         context.exits.push(await registry.end(platform.child, signal));

@@ -16,7 +16,9 @@ export interface StoreChecks {
 export function influxChecks(context: FaultContext, influxUrl: string, bucket: string): StoreChecks {
   const now = async (before?: number): Promise<Tally> => {
     const points = await influxPoints(influxUrl, bucket, context.run);
-    const letters = await deadLetters(context.platform().httpUrl, context.dataDir, context.run);
+    const letters = [];
+    for (const { httpUrl, dataDir } of context.instances())
+      letters.push(...(await deadLetters(httpUrl, dataDir, context.run)));
     return tally(context.load.published, points, letters, before);
   };
   return {

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, {
+  type IClientOptions,
+  type IClientSubscribeOptions,
+  type ISubscriptionMap,
+  type MqttClient,
+} from 'mqtt';
 import type { Logger } from 'pino';
 import { sensorTopicFilter } from '@ssc-monitor/core';
 import { DeferredPubacks } from './deferred-puback.js';
@@ -51,6 +56,11 @@ export interface SourceMessage {
 /** Resolves true once the message is durable: only then is a QoS 1 message acknowledged. */
 export type MessageHandler = (message: SourceMessage) => Promise<boolean>;
 
+/**
+ * First reconnect delay, doubled up to the maximum while the broker stays away. Short, because a
+ * restarted broker routes nothing to a worker group until one of its workers subscribes again.
+ */
+const MIN_RECONNECT_MS = 250;
 const MAX_RECONNECT_MS = 30_000;
 
 function clientOptions(options: MqttSourceOptions, clientId: string): IClientOptions {
@@ -60,7 +70,7 @@ function clientOptions(options: MqttSourceOptions, clientId: string): IClientOpt
     clean: options.clientId === undefined,
     username: options.username,
     password: options.password,
-    reconnectPeriod: 1000,
+    reconnectPeriod: MIN_RECONNECT_MS,
     connectTimeout: 10_000,
     ...(tls?.ca ? { ca: readFileSync(tls.ca) } : {}),
     ...(tls?.cert ? { cert: readFileSync(tls.cert) } : {}),
@@ -69,10 +79,16 @@ function clientOptions(options: MqttSourceOptions, clientId: string): IClientOpt
   };
 }
 
+/** `resubscribe` makes MQTT.js send the SUBSCRIBE even for a filter it already subscribed. */
+function renewedSubscription(filter: string): ISubscriptionMap {
+  const map: Record<string, IClientSubscribeOptions> = { [filter]: { qos: 1 } };
+  return Object.assign(map, { resubscribe: true });
+}
+
 /**
  * Subscribes to every sensor topic and hands each message to the pipeline. MQTT.js reconnects by
- * itself; the delay doubles up to 30 s while the broker stays away, and subscriptions are renewed on
- * every (re)connect.
+ * itself; the delay doubles from 250 ms up to 30 s while the broker stays away, and the subscription
+ * is sent again on every (re)connect.
  */
 export class MqttSource {
   #client: MqttClient | undefined;
@@ -149,18 +165,21 @@ export class MqttSource {
     };
     client.on('connect', (connack) => {
       if (primary) this.#connected = true;
-      client.options.reconnectPeriod = 1000;
+      client.options.reconnectPeriod = MIN_RECONNECT_MS;
       const sessionPresent = connack.sessionPresent;
       logger.info({ url, clientId: client.options.clientId, sessionPresent }, 'connected to MQTT broker');
       if (!subscribe) return;
-      client.subscribe(this.sensorFilter, { qos: 1 }, (error) => {
+      // Sent on every connect, session present or not: MQTT.js would skip a filter it subscribed
+      // before, and Mosquitto (2.0.11) restores a persistent session after a restart without its
+      // shared subscriptions, so a worker group would get nothing more (docs/reliability.md).
+      client.subscribe(renewedSubscription(this.sensorFilter), (error) => {
         if (error) logger.error({ err: error }, 'subscription failed');
       });
     });
     client.on('reconnect', () => {
       client.options.reconnectPeriod = Math.min(
         MAX_RECONNECT_MS,
-        (client.options.reconnectPeriod ?? 1000) * 2,
+        (client.options.reconnectPeriod ?? MIN_RECONNECT_MS) * 2,
       );
     });
     client.on('close', () => {
