@@ -124,14 +124,18 @@ export async function runFault(scenario: FaultScenario): Promise<FaultResult> {
       ...((scenario.workers ?? 1) > 1 ? { ROLE: 'worker', MQTT_SHARED_GROUP: `${run}-group` } : {}),
       ...scenario.env,
     };
-    let platform = await startPlatformProcess(registry, env);
-    const others: { httpUrl: string; dataDir: string }[] = [];
+    const otherEnvs: Record<string, string>[] = [];
     for (let i = 1; i < (scenario.workers ?? 1); i += 1) {
       const otherDir = await mkdtemp(join(tmpdir(), 'ssc-faults-data-'));
       cleanups.push(() => rm(otherDir, { recursive: true, force: true }));
-      const other = { ...env, MQTT_CLIENT_ID: `${run}-ingest-w${i}`, DATA_DIR: otherDir };
-      others.push({ httpUrl: (await startPlatformProcess(registry, other)).httpUrl, dataDir: otherDir });
+      otherEnvs.push({ ...env, MQTT_CLIENT_ID: `${run}-ingest-w${i}`, DATA_DIR: otherDir });
     }
+    // Started together: each start compiles the TypeScript and opens its stores.
+    const [first, ...rest] = await Promise.all(
+      [env, ...otherEnvs].map((each) => startPlatformProcess(registry, each)),
+    );
+    let platform = first!;
+    const others = rest.map(({ httpUrl }, i) => ({ httpUrl, dataDir: otherEnvs[i]!.DATA_DIR! }));
     const load = new LedgerLoad({
       brokerUrl: broker.url,
       topicPrefix: `${run}/`,
