@@ -25,6 +25,13 @@ describe('mergeTable', () => {
     expect(merged.endsWith('<!-- fault-table:end -->\ntail\n')).toBe(true);
   });
 
+  it('writes into the named table only', () => {
+    const doc = `${DOC}<!-- limit-table:begin -->\n<!-- limit-table:end -->\n`;
+    const merged = mergeTable(doc, row('c limit', 5), 'limit-table');
+    expect(merged.slice(0, merged.indexOf('<!-- limit-table:begin -->'))).toBe(DOC);
+    expect(merged).toMatch(/limit-table:begin -->\n.*\n.*\n\| c limit \| 5 \|/);
+  });
+
   it('refuses a document without the generated block', () => {
     expect(() => mergeTable('# nothing', row('a', 1))).toThrow(/fault-table/);
   });

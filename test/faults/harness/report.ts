@@ -4,8 +4,13 @@ import type { Tally } from './checker.js';
 import { LONG } from './mode.js';
 
 const DOC = fileURLToPath(new URL('../../../docs/reliability.md', import.meta.url));
-const BEGIN = '<!-- fault-table:begin -->';
-const END = '<!-- fault-table:end -->';
+/**
+ * The generated tables of docs/reliability.md: `fault-table` holds the faults the guarantee covers
+ * (lost = 0 on every row); `limit-table` holds deployments measured to lose readings for a reason
+ * outside ingest (a broker that drops a subscription), kept apart so neither hides the other.
+ */
+export type ReportTable = 'fault-table' | 'limit-table';
+const markers = (table: ReportTable) => ({ begin: `<!-- ${table}:begin -->`, end: `<!-- ${table}:end -->` });
 const HEADER = [
   '| fault | readings acknowledged | stored | rejected | lost | duplicates | recovery time |',
   '|---|---:|---:|---:|---:|---:|---:|',
@@ -33,7 +38,8 @@ export function formatRow(row: FaultRow): string {
 }
 
 /** Replaces (or adds) the fault's row in the generated table, keeping the other rows. */
-export function mergeTable(doc: string, row: FaultRow): string {
+export function mergeTable(doc: string, row: FaultRow, table: ReportTable = 'fault-table'): string {
+  const { begin: BEGIN, end: END } = markers(table);
   const begin = doc.indexOf(BEGIN);
   const end = doc.indexOf(END);
   if (begin < 0 || end < begin) throw new Error(`docs/reliability.md has no ${BEGIN} … ${END} block`);
@@ -49,12 +55,12 @@ export function mergeTable(doc: string, row: FaultRow): string {
 }
 
 /** Prints the row; the long form also writes it into docs/reliability.md. */
-export async function report(row: FaultRow): Promise<void> {
+export async function report(row: FaultRow, table: ReportTable = 'fault-table'): Promise<void> {
   process.stdout.write(`${HEADER[0]}\n${formatRow(row)}\n`);
   if (!LONG) return;
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(DOC)) ?? {};
-  const text = mergeTable(await readFile(DOC, 'utf8'), row);
+  const text = mergeTable(await readFile(DOC, 'utf8'), row, table);
   // Formatted as the repository's lint expects, so that the generated table passes prettier --check.
   await writeFile(DOC, await prettier.format(text, { ...options, parser: 'markdown' }));
 }
