@@ -95,7 +95,7 @@ const apiRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, options) 
   await app.register(planRoutes, { prefix: '/plan', view });
   await app.register(reportRoutes, { prefix: '/reports', view });
   await app.register(catalogueRoutes, { prefix: '/catalogue' });
-  await app.register(streamRoutes, { prefix: '/stream', view, live });
+  await app.register(streamRoutes, { prefix: '/stream', view, live, auth });
 };
 
 function serverOptions(logger: ApiAppOptions['logger'], bodyLimit: number): FastifyServerOptions {
