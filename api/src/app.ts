@@ -95,14 +95,19 @@ const apiRoutes: FastifyPluginAsyncTypebox<RouteOptions> = async (app, options) 
   await app.register(planRoutes, { prefix: '/plan', view });
   await app.register(reportRoutes, { prefix: '/reports', view });
   await app.register(catalogueRoutes, { prefix: '/catalogue' });
-  await app.register(streamRoutes, { prefix: '/stream', view, live });
+  await app.register(streamRoutes, { prefix: '/stream', view, live, auth });
 };
 
-function serverOptions(logger: ApiAppOptions['logger'], bodyLimit: number): FastifyServerOptions {
+function serverOptions(logger: ApiAppOptions['logger'], security: SecurityOptions): FastifyServerOptions {
   // Fastify 5 takes a ready-made logger only as `loggerInstance`.
   // A wall screen polls and streams all day: per-request logs would drown everything else.
   // Failures are still logged by the error handler.
-  const common = { bodyLimit, logController: new LogController({ disableRequestLogging: true }) };
+  const common = {
+    bodyLimit: security.bodyLimit,
+    // request.ip, which the rate limiter keys on and logs show, follows X-Forwarded-For only from these.
+    trustProxy: typeof security.trustProxy === 'boolean' ? security.trustProxy : [...security.trustProxy],
+    logController: new LogController({ disableRequestLogging: true }),
+  };
   return typeof logger === 'boolean' ? { ...common, logger } : { ...common, loggerInstance: logger };
 }
 
@@ -119,9 +124,7 @@ export async function buildApiApp(view: PlatformView, options: ApiAppOptions): P
     sessions: new SessionStore(clock, { ...DEFAULT_SESSION_OPTIONS, ...options.auth.sessions }),
     publicDashboard: options.auth.publicDashboard ?? false,
   };
-  const app = Fastify(
-    serverOptions(options.logger, security.bodyLimit),
-  ).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify(serverOptions(options.logger, security)).withTypeProvider<TypeBoxTypeProvider>();
   // Order matters: the rate limiter's per-route hook runs before the policy check added by installAuth,
   // and both must be in place before the first route (Swagger UI's included) is registered.
   await registerSecurity(app, security);

@@ -34,3 +34,21 @@ describe('loadConfig: the embedded broker security settings', () => {
     if (!result.ok) expect(result.errors[0]).toMatch(/^MQTT_CREDENTIALS_POLL_MS=/);
   });
 });
+
+describe('loadConfig: TRUST_PROXY', () => {
+  it('is off by default', () => {
+    const result = loadConfig({});
+    expect(result.ok && result.config.TRUST_PROXY).toBe('false');
+  });
+
+  it.each(['true', '10.0.0.5', '10.0.0.0/8,192.168.1.1'])('takes %j', (value) => {
+    const result = loadConfig({ TRUST_PROXY: value });
+    expect(result.ok && result.config.TRUST_PROXY).toBe(value);
+  });
+
+  it.each(['2', 'yes', '10.0.0.999'])('refuses %j, naming the variable', (value) => {
+    const result = loadConfig({ TRUST_PROXY: value });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toContain(`TRUST_PROXY="${value}"`);
+  });
+});

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { parseTrustProxy } from '@ssc-monitor/api';
 
 const Port = { minimum: 0, maximum: 65535 };
 const Positive = { minimum: 1 };
@@ -149,6 +150,11 @@ export const ConfigSchema = Type.Object({
     default: 1200,
     description: 'Requests per client IP per minute; more get 429 with Retry-After',
   }),
+  TRUST_PROXY: Type.String({
+    default: 'false',
+    description:
+      'Proxies trusted to name the client in X-Forwarded-For (rate limits, logs): true, false, or IP addresses and CIDR ranges, comma-separated',
+  }),
   API_BODY_LIMIT: Type.Integer({
     minimum: 1024,
     default: 1_048_576,
@@ -188,6 +194,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const tlsParts = [candidate.MQTT_TLS_PORT, candidate.MQTT_TLS_CERT_FILE, candidate.MQTT_TLS_KEY_FILE];
   if (tlsParts.some((v) => v !== undefined) && tlsParts.some((v) => v === undefined))
     errors.push('MQTT_TLS_PORT, MQTT_TLS_CERT_FILE, MQTT_TLS_KEY_FILE: set all three for the TLS listener');
+  const trustProxy = parseTrustProxy(candidate.TRUST_PROXY ?? '');
+  if (!trustProxy.ok)
+    errors.push(`TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY ?? '')}: ${trustProxy.reason}`);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, config: Object.freeze(converted as Config) };
 }

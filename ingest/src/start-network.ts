@@ -13,6 +13,7 @@ import {
   ensureReportKey,
   FileKeyPersistence,
   listenApi,
+  parseTrustProxy,
   type AdminKeyState,
   type ApiAuthOptions,
 } from '@ssc-monitor/api';
@@ -98,6 +99,8 @@ export async function startHttp(
   closers: Closer[],
 ): Promise<StartedHttp> {
   const { auth, admin, reportKey } = await prepareAuth(config);
+  // Checked by loadConfig already.
+  const trustProxy = parseTrustProxy(config.TRUST_PROXY);
   const app: FastifyInstance = await buildApiApp(view, {
     logger: logger.child({ module: 'api' }),
     webDir: WEB_DIST_DIR,
@@ -106,6 +109,7 @@ export async function startHttp(
       corsOrigins: config.CORS_ORIGINS === '' ? [] : config.CORS_ORIGINS.split(','),
       rateLimit: config.API_RATE_LIMIT,
       bodyLimit: config.API_BODY_LIMIT,
+      trustProxy: trustProxy.ok ? trustProxy.value : false,
     },
   });
   closers.push(() => app.close());

@@ -4,7 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { parse } from 'yaml';
 import { AuthError } from './auth-errors.js';
-import { ROLES, type RequiredRole } from './roles.js';
+import { ROLES, roleAtLeast, type RequiredRole, type Role } from './roles.js';
 
 /** The policy shipped with the API; API_POLICY_FILE names another. */
 export const DEFAULT_POLICY_FILE = fileURLToPath(new URL('../../policy.yaml', import.meta.url));
@@ -87,5 +87,14 @@ export class AccessPolicy {
 
   entryFor(method: string, url: string): PolicyEntry | undefined {
     return this.entries.get(routeKey(method, url));
+  }
+
+  /** Whether a reader of `role` (null: not signed in) may call the route; the same rule requests meet. */
+  allows(method: string, url: string, role: Role | null, publicDashboard: boolean): boolean {
+    const entry = this.entryFor(method, url);
+    if (entry === undefined) return false;
+    if (entry.role === 'anyone') return true;
+    if (role === null) return publicDashboard && entry.public;
+    return roleAtLeast(role, entry.role);
   }
 }

@@ -1,7 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryView, type MemoryPlatformView } from '../testing/memory-platform-view.js';
+import { LIVE_EVENT_ROUTES, type LiveEventType } from './live-event-access.js';
 import { DEFAULT_LIVE_STREAM_OPTIONS, SseConnection, type LiveStreamOptions } from './sse-connection.js';
+
+const ALL_EVENTS = new Set(Object.keys(LIVE_EVENT_ROUTES) as LiveEventType[]);
 
 /** A sink nobody reads: what is written stays queued, as on a socket to a stalled client. */
 function stalledSink(): PassThrough & { text(): string } {
@@ -33,9 +36,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function open(options: Partial<LiveStreamOptions> = {}, onOverflow = vi.fn()) {
+function open(
+  options: Partial<LiveStreamOptions> = {},
+  onOverflow = vi.fn(),
+  readable: ReadonlySet<LiveEventType> = ALL_EVENTS,
+) {
   const sink = stalledSink();
-  const connection = new SseConnection(sink, { ...DEFAULT_LIVE_STREAM_OPTIONS, ...options }, onOverflow);
+  const connection = new SseConnection(
+    sink,
+    { ...DEFAULT_LIVE_STREAM_OPTIONS, ...options },
+    readable,
+    onOverflow,
+  );
   connection.start(view);
   return { sink, connection, onOverflow };
 }
@@ -63,6 +75,17 @@ describe('SseConnection', () => {
     connection.stop();
     expect(view.live.size).toBe(0);
     expect(sink.writableEnded).toBe(true);
+  });
+
+  it('sends only the event types it was told the client may read, in the snapshot and live', () => {
+    const { sink } = open({}, vi.fn(), new Set<LiveEventType>(['sensor']));
+    const sensor = view.sensorList[0];
+    const kpi = view.kpiList[0];
+    if (sensor === undefined || kpi === undefined) throw new Error('fixture has sensors and KPIs');
+    view.live.publish({ type: 'kpi', data: kpi });
+    view.live.publish({ type: 'sensor', data: sensor });
+    const events = eventsIn(sink.text()).map((e) => e.event);
+    expect(events).toEqual([...view.sensorList.map(() => 'sensor'), 'sensor']);
   });
 
   it('writes a comment heartbeat every heartbeatMs', () => {

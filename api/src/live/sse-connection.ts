@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { LiveEvent, PlatformView } from '@ssc-monitor/core';
+import type { LiveEventType } from './live-event-access.js';
 import { sseComment, sseEvent, sseRetry } from './sse-format.js';
 
 export interface LiveStreamOptions {
@@ -34,14 +35,22 @@ export class SseConnection {
   readonly #sink: Writable;
   readonly #options: LiveStreamOptions;
   readonly #onOverflow: (queuedBytes: number) => void;
+  readonly #readable: ReadonlySet<LiveEventType>;
   #snapshotBytes = 0;
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
   #stopped = false;
 
-  constructor(sink: Writable, options: LiveStreamOptions, onOverflow: (queuedBytes: number) => void) {
+  /** `readable`: the event types this client may receive (see readableLiveEvents); others are not sent. */
+  constructor(
+    sink: Writable,
+    options: LiveStreamOptions,
+    readable: ReadonlySet<LiveEventType>,
+    onOverflow: (queuedBytes: number) => void,
+  ) {
     this.#sink = sink;
     this.#options = options;
+    this.#readable = readable;
     this.#onOverflow = onOverflow;
   }
 
@@ -49,8 +58,10 @@ export class SseConnection {
   start(source: LiveSource): void {
     this.#sink.once('close', () => this.#release());
     let snapshot = sseRetry(this.#options.retryMs);
-    for (const kpi of source.kpis()) snapshot += sseEvent('kpi', kpi);
-    for (const sensor of source.sensors()) snapshot += sseEvent('sensor', sensor);
+    if (this.#readable.has('kpi')) for (const kpi of source.kpis()) snapshot += sseEvent('kpi', kpi);
+    if (this.#readable.has('sensor')) {
+      for (const sensor of source.sensors()) snapshot += sseEvent('sensor', sensor);
+    }
     this.#snapshotBytes = Buffer.byteLength(snapshot);
     this.#sink.write(snapshot);
     // Subscribing in the same tick as reading the snapshot leaves no gap in which an event is lost.
@@ -71,6 +82,7 @@ export class SseConnection {
   }
 
   #onEvent(event: LiveEvent): void {
+    if (!this.#readable.has(event.type)) return;
     this.#send(sseEvent(event.type, event.data));
   }
 

@@ -75,6 +75,18 @@ describe('parseSensorMessage: accepted', () => {
     expect(result.ok && result.readings.map((r) => r.sensorId)).toEqual(['aq-1']);
   });
 
+  it('applies a message-wide unit to bare numbers, not to a value object with its own unit', () => {
+    const result = parseSensorMessage(
+      message('{"no2": 10, "o3": {"value": 10, "unit": "ug/m3"}, "unit": "ppb"}'),
+      options,
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const byQuantity = Object.fromEntries(result.readings.map((r) => [r.quantity, r.value]));
+    expect(byQuantity).toEqual({ no2: 19, o3: 10 });
+    expect(result.readings.map((r) => r.quantity)).not.toContain('unit');
+  });
+
   it('honours a topic prefix', () => {
     const result = parseSensorMessage(message('{"pm25": 1}', 'city-a/sensors/aq-9'), {
       ...options,
@@ -99,6 +111,14 @@ describe('parseSensorMessage: rejected with a code and a reason', () => {
     ['a __proto__ key', '{"__proto__": {"polluted": 1}, "pm25": 1}', 'INGEST_ERR_SCHEMA'],
     ['a constructor key', '{"constructor": 1}', 'INGEST_ERR_UNKNOWN_QUANTITY'],
     ['an unknown unit', '{"pm25": {"value": 1, "unit": "furlongs"}}', 'INGEST_ERR_UNKNOWN_UNIT'],
+    ['an unknown message-wide unit', '{"pm25": 12, "unit": "furlongs"}', 'INGEST_ERR_UNKNOWN_UNIT'],
+    [
+      'an unknown message-wide unit before any other field',
+      '{"sensor": "s1", "pm25": 12, "unit": "furlongs"}',
+      'INGEST_ERR_UNKNOWN_UNIT',
+    ],
+    ['a message-wide unit of another quantity', '{"pm25": 12, "unit": "ppb"}', 'INGEST_ERR_UNKNOWN_UNIT'],
+    ['a message-wide unit that is not text', '{"pm25": 12, "unit": 3}', 'INGEST_ERR_SCHEMA'],
     ['a negative concentration', '{"pm25": -3}', 'INGEST_ERR_OUT_OF_RANGE'],
     ['a timestamp in seconds', `{"pm25": 1, "ts": ${NOW / 1000}}`, 'INGEST_ERR_BAD_TIMESTAMP'],
     ['a far-future timestamp', '{"pm25": 1, "ts": "2099-01-01T00:00:00Z"}', 'INGEST_ERR_BAD_TIMESTAMP'],

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { QUANTITIES, findQuantity, type QuantityId } from '../vocabulary/quantities.js';
+import { QUANTITIES, QUANTITY_IDS, findQuantity, type QuantityId } from '../vocabulary/quantities.js';
 import { acceptedUnits, toCanonicalUnit } from '../vocabulary/units.js';
 import { isNgsiEntity, parseNgsiEntity, type NgsiEntity } from './ngsi.js';
 import type { Reading } from './reading.js';
@@ -35,8 +35,13 @@ const PlainValueSchema = Type.Union([
 ]);
 const PlainMessageSchema = Type.Record(Type.String(), Type.Union([PlainValueSchema, Type.String()]));
 const checkPlain = TypeCompiler.Compile(PlainMessageSchema);
-/** Keys of a plain JSON message that are not quantities. */
-const META_KEYS = new Set(['ts', 'sensorId']);
+/**
+ * Keys of a plain JSON message that are not quantities. `unit` is the unit of the values given as bare
+ * numbers (`{"pm25": 12, "unit": "ug/m3"}`); a value object's own unit takes precedence.
+ */
+const META_KEYS = new Set(['ts', 'sensorId', 'unit']);
+/** Every unit of the vocabulary, to refuse a message-wide unit that no quantity has. */
+const KNOWN_UNITS = new Set(QUANTITY_IDS.flatMap((quantity) => acceptedUnits(quantity)));
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -159,6 +164,8 @@ function fromPlainJson(json: unknown, sensorId: string, receivedAt: number): Par
     };
   if (fields.sensorId !== undefined && typeof fields.sensorId !== 'string')
     return { rejection: reject('INGEST_ERR_SCHEMA', 'sensorId must be text') };
+  const messageUnit = unitOf(fields);
+  if (typeof messageUnit !== 'string' && messageUnit !== undefined) return messageUnit;
   const ts =
     fields.ts === undefined ? { ok: true as const, ts: receivedAt } : parseTimestamp(fields.ts, receivedAt);
   if (!ts.ok) return { rejection: reject('INGEST_ERR_BAD_TIMESTAMP', ts.reason) };
@@ -169,7 +176,7 @@ function fromPlainJson(json: unknown, sensorId: string, receivedAt: number): Par
     if (typeof raw === 'string')
       return { rejection: reject('INGEST_ERR_SCHEMA', `'${key.slice(0, 64)}' must be a number, not text`) };
     const value = typeof raw === 'number' ? raw : (raw as { value: number }).value;
-    const unit = typeof raw === 'number' ? undefined : (raw as { unit?: string }).unit;
+    const unit = typeof raw === 'number' ? messageUnit : (raw as { unit?: string }).unit;
     const reading = toReading(sensorId, key, value, unit, ts.ts);
     if ('rejection' in reading) return reading;
     if (seen.has(reading.reading.quantity))
@@ -182,6 +189,21 @@ function fromPlainJson(json: unknown, sensorId: string, receivedAt: number): Par
   if (readings.length === 0)
     return { rejection: reject('INGEST_ERR_EMPTY', 'the message holds no quantity') };
   return { readings };
+}
+
+/** The message-wide `unit`, checked against the vocabulary before any quantity is read. */
+function unitOf(fields: Record<string, unknown>): string | undefined | { rejection: Rejection } {
+  const unit = fields.unit;
+  if (unit === undefined) return undefined;
+  if (typeof unit !== 'string') return { rejection: reject('INGEST_ERR_SCHEMA', 'unit must be text') };
+  if (!KNOWN_UNITS.has(unit))
+    return {
+      rejection: reject(
+        'INGEST_ERR_UNKNOWN_UNIT',
+        `unit '${unit.slice(0, 32)}' is not a unit of the vocabulary (see the README); e.g. {"pm25": 12, "unit": "ug/m3"}`,
+      ),
+    };
+  return unit;
 }
 
 function toReading(

@@ -2,13 +2,12 @@
  * Open-data feeds pulled on a schedule: the runner (fetch, parse, map, store what is new), the
  * schedulers (BullMQ with Redis, in process without) and the status they keep.
  */
+export { BullmqFeedScheduler, type BullmqFeedSchedulerDeps } from './bullmq-scheduler.js';
 export {
-  BullmqFeedScheduler,
   DEFAULT_FEED_WATCHDOG,
   type FeedWatchdog,
-  type BullmqFeedSchedulerDeps,
   type BullmqFeedSchedulerOptions,
-} from './bullmq-scheduler.js';
+} from './bullmq-feed-options.js';
 export { createFeedScheduler, type FeedSchedulerChoice } from './create-feed-scheduler.js';
 export {
   DEFAULT_FEED_RUNNER_OPTIONS,

@@ -64,6 +64,28 @@ function unknownUnits(): MqttClass {
       rejected('INGEST_ERR_UNKNOWN_UNIT'),
     ),
   );
+  // A plain message may name the unit of its bare numbers once; it must be a unit of the vocabulary.
+  drafts.push(
+    draft(
+      'plain message-wide unit unknown',
+      '{"pm25": 12, "unit": "furlongs"}',
+      rejected('INGEST_ERR_UNKNOWN_UNIT'),
+    ),
+  );
+  drafts.push(
+    draft(
+      'plain message-wide unit of another quantity',
+      '{"pm25": 12, "unit": "dB"}',
+      rejected('INGEST_ERR_UNKNOWN_UNIT'),
+    ),
+  );
+  drafts.push(
+    draft(
+      'plain message-wide unit converted (accepted)',
+      '{"no2": 10, "unit": "ppb"}',
+      accepted({ quantity: 'no2', value: 19 }),
+    ),
+  );
   // A known unit converts: the canonical value is stored.
   drafts.push(
     draft(

@@ -66,6 +66,58 @@ describe('the app error handler', () => {
       message: expect.stringContaining("querystring 'limit' must be <= 1000"),
     });
   });
+
+  it('names a missing body property once', async () => {
+    const built = await buildTestApp();
+    app = built.app;
+    const id = built.view.kpiList[0]?.id ?? 'env.air.pm25';
+    const res = await built.inject({ method: 'PUT', url: `/api/plan/kpis/${id}`, payload: {} }, 'planner');
+    expect(res.statusCode).toBe(400);
+    const { message } = res.json<{ message: string }>();
+    expect(message).toMatch(/^body '\w+' is required\. /);
+    expect(message).not.toContain('property');
+  });
+});
+
+describe('validation messages', () => {
+  const schema = {
+    body: {
+      type: 'object',
+      required: ['baseline'],
+      additionalProperties: false,
+      properties: {
+        baseline: {
+          type: 'object',
+          required: ['value'],
+          properties: { value: { type: 'number' }, horizon: { enum: ['short', 'long'] } },
+        },
+      },
+    },
+  };
+  const SUFFIX = '. The parameters of every route are described at /docs.';
+  const cases: Array<[string, unknown, string]> = [
+    ['a missing property', {}, "body 'baseline' is required"],
+    ['a missing nested property', { baseline: {} }, "body 'baseline.value' is required"],
+    ['an unknown property', { baseline: { value: 1 }, extra: 1 }, "body 'extra' is not a known property"],
+    ['a wrong type', { baseline: { value: 'x' } }, "body 'baseline.value' must be number"],
+    [
+      'a value outside an enum',
+      { baseline: { value: 1, horizon: 'mid' } },
+      "body 'baseline.horizon' must be equal to one of the allowed values: short, long",
+    ],
+    ['a wrong type at the root', [1], 'body must be object'],
+  ];
+
+  it.each(cases)('states %s once, naming the field', async (_kind, payload, expected) => {
+    // Fastify strips unknown properties by default; keeping them shows the additionalProperties message.
+    const instance = Fastify({ logger: false, ajv: { customOptions: { removeAdditional: false } } });
+    installErrorHandling(instance, (_request, reply) => reply.code(404).send());
+    instance.post('/check', { schema }, async () => ({ ok: true }));
+    app = instance;
+    const res = await instance.inject({ method: 'POST', url: '/check', payload: payload as object });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ statusCode: 400, error: 'API_ERR_VALIDATION', message: expected + SUFFIX });
+  });
 });
 
 describe('installErrorHandling on a bare instance', () => {

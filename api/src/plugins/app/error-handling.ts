@@ -24,12 +24,24 @@ function fieldOf(issue: FastifyValidationError): string {
   return path;
 }
 
+/**
+ * What is wrong with the field, without naming it again: Ajv's own text repeats the property it is
+ * about ("must have required property 'baseline'"), while the message already names the field.
+ */
+function problemOf(issue: FastifyValidationError): string {
+  if (issue.keyword === 'required') return 'is required';
+  if (issue.keyword === 'additionalProperties') return 'is not a known property';
+  const allowed = issue.params['allowedValues'];
+  const suffix = Array.isArray(allowed) ? `: ${allowed.join(', ')}` : '';
+  return `${issue.message ?? 'is invalid'}${suffix}`;
+}
+
+/** "body 'targets.0.value' must be number"; the dashboard parses this form to mark the field. */
 function validationMessage(error: FastifyError): string {
   const context = error.validationContext ?? 'request';
   const issues = (error.validation ?? []).map((issue) => {
-    const allowed = issue.params['allowedValues'];
-    const suffix = Array.isArray(allowed) ? `: ${allowed.join(', ')}` : '';
-    return `${context} '${fieldOf(issue)}' ${issue.message ?? 'is invalid'}${suffix}`;
+    const field = fieldOf(issue);
+    return field === '' ? `${context} ${problemOf(issue)}` : `${context} '${field}' ${problemOf(issue)}`;
   });
   return `${issues.join('; ')}. The parameters of every route are described at /docs.`;
 }

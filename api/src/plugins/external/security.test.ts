@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../testing/test-app.js';
-import type { SecurityOptions } from './security.js';
+import { DEFAULT_SECURITY_OPTIONS, type SecurityOptions } from './security.js';
 
 let current: TestApp | undefined;
 
@@ -74,6 +74,35 @@ describe('limits', () => {
     const limited = await inject('/api/kpis');
     expect(limited.json()).toMatchObject({ statusCode: 429, error: 'API_ERR_RATE_LIMITED' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  describe('behind a reverse proxy', () => {
+    // app.inject connects from 127.0.0.1: the proxy's address in these tests.
+    async function statusesFor(trustProxy: SecurityOptions['trustProxy']): Promise<number[]> {
+      const { inject } = await start({ rateLimit: 2, trustProxy });
+      const from = (client: string) =>
+        inject({ url: '/api/kpis', headers: { 'x-forwarded-for': client } }).then((r) => r.statusCode);
+      return [
+        await from('203.0.113.7'),
+        await from('203.0.113.7'),
+        await from('203.0.113.7'),
+        await from('203.0.113.8'),
+      ];
+    }
+
+    it('limits each client named in X-Forwarded-For when the proxy is trusted', async () => {
+      expect(await statusesFor(true)).toEqual([200, 200, 429, 200]);
+    });
+
+    it('trusts a listed proxy address or range, and only it', async () => {
+      expect(await statusesFor(['127.0.0.0/8'])).toEqual([200, 200, 429, 200]);
+      await current?.app.close();
+      expect(await statusesFor(['10.0.0.0/8'])).toEqual([200, 200, 429, 429]);
+    });
+
+    it('ignores X-Forwarded-For by default: all clients behind one address share its limit', async () => {
+      expect(await statusesFor(DEFAULT_SECURITY_OPTIONS.trustProxy)).toEqual([200, 200, 429, 429]);
+    });
   });
 
   it('rate-limits requests with bad keys too, so guessing is throttled', async () => {

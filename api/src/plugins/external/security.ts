@@ -4,6 +4,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from '../../errors.js';
+import type { TrustProxy } from './trust-proxy.js';
 
 export interface SecurityOptions {
   /**
@@ -28,6 +29,13 @@ export interface SecurityOptions {
    * @defaultValue 1 MiB (a large plan is about 100 KiB)
    */
   readonly bodyLimit: number;
+  /**
+   * Proxies trusted to name the client in `X-Forwarded-For`, so that rate limits and logs use the
+   * client's address rather than the proxy's. Only set it behind a proxy that overwrites the header:
+   * otherwise any client could pick the address it is limited under.
+   * @defaultValue false (the socket's address is the client's)
+   */
+  readonly trustProxy: TrustProxy;
 }
 
 export const DEFAULT_SECURITY_OPTIONS: SecurityOptions = {
@@ -36,6 +44,7 @@ export const DEFAULT_SECURITY_OPTIONS: SecurityOptions = {
   rateWindowMs: 60_000,
   signInPerMinute: 10,
   bodyLimit: 1_048_576,
+  trustProxy: false,
 };
 
 /**

@@ -2,7 +2,7 @@ import { get, type IncomingMessage } from 'node:http';
 import type { DeadLetter } from '@ssc-monitor/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenApi } from '../../server.js';
-import { bearer, buildTestApp, TEST_NOW, type TestApp } from '../../testing/test-app.js';
+import { bearer, buildTestApp, createTestKeys, TEST_NOW, type TestApp } from '../../testing/test-app.js';
 
 interface SseClient {
   readonly response: IncomingMessage;
@@ -13,9 +13,11 @@ interface SseClient {
   close(): void;
 }
 
-function connect(url: string, key: string): Promise<SseClient> {
+/** `key` undefined: a reader who is not signed in. */
+function connect(url: string, key: string | undefined): Promise<SseClient> {
   return new Promise((resolve, reject) => {
-    const request = get(url, { headers: bearer(key) }, (response) => {
+    const headers = key === undefined ? {} : bearer(key);
+    const request = get(url, { headers }, (response) => {
       let received = '';
       const waiters = new Set<() => void>();
       response.setEncoding('utf8');
@@ -49,9 +51,11 @@ const count = (text: string, event: string) => text.split(`event: ${event}\n`).l
 
 let current: TestApp | undefined;
 let client: SseClient | undefined;
+const extraClients: SseClient[] = [];
 
 afterEach(async () => {
   client?.close();
+  for (const extra of extraClients.splice(0)) extra.close();
   await current?.app.close();
   client = undefined;
   current = undefined;
@@ -63,6 +67,16 @@ async function open(): Promise<{ view: TestApp['view']; client: SseClient }> {
   client = await connect(`${url}/api/stream`, current.keyFor.viewer);
   return { view: current.view, client };
 }
+
+const LETTER: DeadLetter = {
+  topic: 'sensors/aq-1',
+  sensorId: 'aq-1',
+  code: 'INGEST_ERR_OUT_OF_RANGE',
+  reason: 'pm25 of 9000 µg/m³ is outside 0..2000: check the sensor calibration.',
+  payloadExcerpt: '{"pm25":9000}',
+  payloadBytes: 13,
+  receivedAt: TEST_NOW,
+};
 
 describe('GET /api/stream over a real socket', () => {
   it('sends SSE headers, retry and the full snapshot on connect', async () => {
@@ -80,18 +94,48 @@ describe('GET /api/stream over a real socket', () => {
   it('delivers events published on the live bus after the snapshot', async () => {
     const { view, client } = await open();
     await client.waitFor((t) => count(t, 'sensor') === view.sensorList.length);
-    const letter: DeadLetter = {
-      topic: 'sensors/aq-1',
-      sensorId: 'aq-1',
-      code: 'INGEST_ERR_OUT_OF_RANGE',
-      reason: 'pm25 of 9000 µg/m³ is outside 0..2000: check the sensor calibration.',
-      payloadExcerpt: '{"pm25":9000}',
-      payloadBytes: 13,
-      receivedAt: TEST_NOW,
+    const sensor = view.sensorList[0];
+    if (sensor === undefined) throw new Error('fixture has sensors');
+    const changed = { ...sensor, messages: 4242 };
+    view.live.publish({ type: 'sensor', data: changed });
+    const text = await client.waitFor((t) => count(t, 'sensor') > view.sensorList.length);
+    expect(text.endsWith(`event: sensor\ndata: ${JSON.stringify(changed)}\n\n`)).toBe(true);
+  });
+
+  it('sends dead letters and alerts to an operator but never to a public reader or a viewer', async () => {
+    const { keys, keyFor } = await createTestKeys();
+    current = await buildTestApp({ auth: { keys, publicDashboard: true } });
+    const { view } = current;
+    const url = `${await listenApi(current.app, { host: '127.0.0.1', port: 0 })}/api/stream`;
+    const readers = {
+      public: await connect(url, undefined),
+      viewer: await connect(url, keyFor.viewer),
+      operator: await connect(url, keyFor.operator),
     };
-    view.live.publish({ type: 'dead-letter', data: letter });
-    const text = await client.waitFor((t) => t.includes('event: dead-letter'));
-    expect(text.endsWith(`event: dead-letter\ndata: ${JSON.stringify(letter)}\n\n`)).toBe(true);
+    extraClients.push(...Object.values(readers));
+    for (const reader of Object.values(readers)) {
+      expect(reader.response.statusCode).toBe(200);
+      await reader.waitFor((t) => count(t, 'sensor') === view.sensorList.length);
+    }
+    view.live.publish({ type: 'dead-letter', data: LETTER });
+    view.live.publish({
+      type: 'alert',
+      data: { code: 'INGEST_ALERT_SPOOL_FULL', active: true, message: 'spool full', at: TEST_NOW },
+    });
+    // A sensor event after them: once a reader has it, anything sent before it has arrived too.
+    const sensor = view.sensorList[0];
+    if (sensor === undefined) throw new Error('fixture has sensors');
+    view.live.publish({ type: 'sensor', data: { ...sensor, messages: 4242 } });
+    const after = (t: string) => t.includes('"messages":4242');
+    const operator = await readers.operator.waitFor(after);
+    expect(operator).toContain(`event: dead-letter\ndata: ${JSON.stringify(LETTER)}\n\n`);
+    expect(count(operator, 'alert')).toBe(1);
+    for (const reader of [readers.public, readers.viewer]) {
+      const text = await reader.waitFor(after);
+      expect(count(text, 'dead-letter')).toBe(0);
+      expect(count(text, 'alert')).toBe(0);
+      expect(text).not.toContain('payloadExcerpt');
+    }
   });
 
   it('unsubscribes from the live bus when the client disconnects', async () => {

@@ -1,11 +1,15 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { PlatformView } from '@ssc-monitor/core';
+import type { AuthContext } from '../../auth/authenticate.js';
+import { readableLiveEvents } from '../../live/live-event-access.js';
 import { SseConnection, type LiveStreamOptions } from '../../live/sse-connection.js';
 
 export interface StreamRouteOptions {
   readonly view: PlatformView;
   readonly live: LiveStreamOptions;
+  /** Decides which event types each reader gets: those whose REST route the reader may read. */
+  readonly auth: Pick<AuthContext, 'policy' | 'publicDashboard'>;
 }
 
 const SSE_HEADERS = {
@@ -21,9 +25,11 @@ const description =
   '(the full state, also after every reconnect); then live `kpi`, `sensor` and `dead-letter` events whose ' +
   'data is the JSON of the same objects the REST routes return, `alert` events (`{code, active, message, at}`, ' +
   'e.g. INGEST_ALERT_SPOOL_FULL while readings are not acknowledged), and a comment heartbeat every 15 s. ' +
+  'Each event type goes only to readers who may read its REST route: `dead-letter` as GET /api/dead-letters, ' +
+  '`alert` as GET /metrics (operator and above). ' +
   'A client that falls more than about 1 MB behind is disconnected and resyncs on reconnect.';
 
-const streamRoutes: FastifyPluginAsyncTypebox<StreamRouteOptions> = async (app, { view, live }) => {
+const streamRoutes: FastifyPluginAsyncTypebox<StreamRouteOptions> = async (app, { view, live, auth }) => {
   const open = new Set<SseConnection>();
   // Hijacked responses never go idle, so the HTTP server would wait on them forever when closing.
   app.addHook('preClose', async () => {
@@ -49,7 +55,8 @@ const streamRoutes: FastifyPluginAsyncTypebox<StreamRouteOptions> = async (app, 
     (request, reply) => {
       reply.hijack();
       reply.raw.writeHead(200, SSE_HEADERS);
-      const connection = new SseConnection(reply.raw, live, (queued) =>
+      const readable = readableLiveEvents(auth.policy, request.principal?.role ?? null, auth.publicDashboard);
+      const connection = new SseConnection(reply.raw, live, readable, (queued) =>
         request.log.warn(
           { queuedBytes: queued },
           'live stream client too slow; disconnected so that it resyncs',
