@@ -19,7 +19,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceCredential } from './adapters/broker/broker-auth.js';
-import { MqttSource, type MessageHandler } from './adapters/mqtt/mqtt-source.js';
+import { MqttSource, type MessageHandler, type SourceFlow } from './adapters/mqtt/mqtt-source.js';
 import type { Config } from './config.js';
 import { isAddressInUse, PlatformError } from './platform-errors.js';
 import type { Closer } from './start-feeds.js';
@@ -35,6 +35,8 @@ export async function connectSource(
   subscribeSensors: boolean,
   /** The embedded broker's service credential; MQTT_USERNAME/MQTT_PASSWORD otherwise. */
   service?: ServiceCredential,
+  /** Pauses the sensor connections while the store catches up. */
+  flow?: SourceFlow,
 ): Promise<MqttSource> {
   const source = new MqttSource({
     url,
@@ -52,6 +54,7 @@ export async function connectSource(
       rejectUnauthorized: config.MQTT_TLS_REJECT_UNAUTHORIZED,
     },
     logger: logger.child({ module: 'mqtt' }),
+    ...(flow ? { flow } : {}),
   });
   try {
     await source.start(onMessage);
