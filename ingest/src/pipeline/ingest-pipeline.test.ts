@@ -138,7 +138,7 @@ describe('IngestPipeline', () => {
     const previous = new DiskSpool(spoolDir, { extension: 'jsonl' });
     await previous.open();
     const left = { sensorId: 'aq-5', quantity: 'pm25', value: 9, ts: T0, district: 'centre' } as const;
-    await previous.append(encodeReading(left), 1);
+    await previous.append(encodeReading(left, left.district), 1);
     // A crash during a commit leaves a temporary file: never acknowledged, so never forwarded.
     await writeFile(join(spoolDir, '0000000000000001-1.jsonl.tmp'), 'R["aq-5","pm25",1');
     const { pipeline } = await open();

@@ -182,7 +182,7 @@ export class IngestPipeline {
     if (seen || message.dup) this.stats.redelivered += 1;
     const district = this.deps.districtOf(result.sensorId);
     let body = '';
-    for (const reading of result.readings) body += encodeReading({ ...reading, district });
+    for (const reading of result.readings) body += encodeReading(reading, district);
     this.stats.accepted += result.readings.length;
     observer.accepted(result.sensorId, result.readings);
     return this.#spoolRecords(body, result.readings.length, message);

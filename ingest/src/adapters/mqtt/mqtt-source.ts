@@ -74,6 +74,9 @@ function clientOptions(options: MqttSourceOptions, clientId: string): IClientOpt
     password: options.password,
     reconnectPeriod: 1000,
     connectTimeout: 10_000,
+    // MQTT.js calls its `debug` logger several times per packet even when it is disabled; the
+    // platform logs through pino, so the per-packet calls are skipped.
+    log: () => undefined,
     ...(tls?.ca ? { ca: readFileSync(tls.ca) } : {}),
     ...(tls?.cert ? { cert: readFileSync(tls.cert) } : {}),
     ...(tls?.key ? { key: readFileSync(tls.key) } : {}),
