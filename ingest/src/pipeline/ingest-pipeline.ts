@@ -14,7 +14,8 @@ import { SpoolDrain } from '../spool/spool-drain.js';
 import { encodeLetter, encodeReading } from '../spool/spool-records.js';
 import type { IngestObserver } from './ingest-observer.js';
 import { IngestStats } from './ingest-stats.js';
-import { IntakeGate, type IntakeFlow } from './intake-gate.js';
+import { DEFAULT_INTAKE_GATE_OPTIONS, IntakeGate, type IntakeFlow } from './intake-gate.js';
+import { deadLetterOf } from './dead-letter-of.js';
 import { RecentIdentities } from './recent-identities.js';
 
 export interface IngestPipelineDeps {
@@ -40,18 +41,12 @@ export interface IngestPipelineOptions {
   readonly backlogTimeoutMs?: number;
   /**
    * Records taken in and not yet stored at which intake pauses (see {@link IntakeGate}).
-   * @defaultValue DEFAULT_BACKLOG.highWater
+   * @defaultValue DEFAULT_INTAKE_GATE_OPTIONS.highWater
    */
   readonly backlogHighWater?: number;
-  /** Backlog at which paused intake resumes. @defaultValue DEFAULT_BACKLOG.lowWater */
+  /** Backlog at which paused intake resumes. @defaultValue DEFAULT_INTAKE_GATE_OPTIONS.lowWater */
   readonly backlogLowWater?: number;
 }
-
-/**
- * Four and two store batches of the default size: the drain always has a whole batch to write
- * while intake runs, and a paused intake resumes before the store runs dry.
- */
-export const DEFAULT_BACKLOG = { highWater: 20_000, lowWater: 10_000 } as const;
 
 /** One MQTT message as the source hands it over. */
 export interface IncomingMessage {
@@ -83,9 +78,6 @@ export interface SpoolState {
 /** Segments fsynced at once: on a busy disk four concurrent commits cost about what one does. */
 const CONCURRENT_COMMITS = 4;
 
-/** Bytes of a rejected payload kept in the dead-letter log. */
-const EXCERPT_BYTES = 256;
-const lenient = new TextDecoder('utf-8', { fatal: false });
 /** One settled promise for every message dropped on overload: the hot path allocates none. */
 const NOT_TAKEN: Promise<boolean> = Promise.resolve(false);
 
@@ -127,8 +119,8 @@ export class IngestPipeline {
       },
     });
     this.#gate = new IntakeGate({
-      highWater: options.backlogHighWater ?? DEFAULT_BACKLOG.highWater,
-      lowWater: options.backlogLowWater ?? DEFAULT_BACKLOG.lowWater,
+      highWater: options.backlogHighWater ?? DEFAULT_INTAKE_GATE_OPTIONS.highWater,
+      lowWater: options.backlogLowWater ?? DEFAULT_INTAKE_GATE_OPTIONS.lowWater,
       onChange: (open) => {
         if (deps.logger.isLevelEnabled('debug'))
           deps.logger.debug({ backlog: this.#backlog() }, open ? 'intake resumed' : 'intake paused');
@@ -221,15 +213,7 @@ export class IngestPipeline {
     rejection: Rejection,
   ): DeadLetter {
     this.stats.reject(rejection.code);
-    const letter: DeadLetter = {
-      topic: topic.slice(0, 512),
-      sensorId,
-      code: rejection.code,
-      reason: rejection.reason,
-      payloadExcerpt: lenient.decode(payload.subarray(0, EXCERPT_BYTES)),
-      payloadBytes: payload.byteLength,
-      receivedAt,
-    };
+    const letter = deadLetterOf(topic, payload, receivedAt, sensorId, rejection);
     this.deps.observer.rejected(letter);
     if (this.deps.logger.isLevelEnabled('debug'))
       this.deps.logger.debug({ topic, code: rejection.code }, rejection.reason);

@@ -6,6 +6,12 @@ export interface IntakeFlow {
   whenOpen(): Promise<void>;
 }
 
+/**
+ * Four and two store writes of the default INGEST_BATCH_SIZE: the drain always has a whole batch
+ * to write while intake runs, and a paused intake resumes before the store runs dry.
+ */
+export const DEFAULT_INTAKE_GATE_OPTIONS = { highWater: 20_000, lowWater: 10_000 } as const;
+
 export interface IntakeGateOptions {
   /** Backlog (readings not yet stored) at which intake pauses. */
   readonly highWater: number;
