@@ -117,6 +117,8 @@ async function startParts(
       batchSize: config.INGEST_BATCH_SIZE,
       spoolDir,
       spoolMaxBytes: await resolveSpoolMaxBytes(spoolDir, config.SPOOL_MAX_BYTES),
+      backlogHighWater: config.INGEST_BACKLOG_HIGH,
+      backlogLowWater: config.INGEST_BACKLOG_LOW,
     },
   );
   // What a previous run spooled reaches the store before the KPI state is rebuilt from it.
@@ -157,6 +159,7 @@ async function startParts(
     (message) => pipeline.handle(message),
     intake.subscribeSensors,
     broker.service,
+    pipeline.flow,
   );
   sourceRef.current = source;
   const connected = source;

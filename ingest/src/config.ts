@@ -161,6 +161,17 @@ export const ConfigSchema = Type.Object({
     description: 'Largest request body in bytes; larger ones get 413',
   }),
   INGEST_BATCH_SIZE: Type.Integer({ ...Positive, default: 5000, description: 'Readings per store write' }),
+  INGEST_BACKLOG_HIGH: Type.Integer({
+    ...Positive,
+    default: 20_000,
+    description:
+      'Readings taken in but not yet stored at which intake pauses (external broker: socket paused; embedded: QoS 1 PUBACKs held, QoS 0 dropped)',
+  }),
+  INGEST_BACKLOG_LOW: Type.Integer({
+    minimum: 0,
+    default: 10_000,
+    description: 'Backlog at which paused intake resumes; below INGEST_BACKLOG_HIGH',
+  }),
   SPOOL_MAX_BYTES: Type.Optional(
     Type.Integer({
       minimum: 1024,
@@ -197,6 +208,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   const trustProxy = parseTrustProxy(candidate.TRUST_PROXY ?? '');
   if (!trustProxy.ok)
     errors.push(`TRUST_PROXY=${JSON.stringify(env.TRUST_PROXY ?? '')}: ${trustProxy.reason}`);
+  const { INGEST_BACKLOG_HIGH: high, INGEST_BACKLOG_LOW: low } = candidate;
+  if (high !== undefined && low !== undefined && low >= high)
+    errors.push(`INGEST_BACKLOG_LOW=${low}: must be below INGEST_BACKLOG_HIGH=${high}`);
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, config: Object.freeze(converted as Config) };
 }

@@ -20,7 +20,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { ServiceCredential } from './adapters/broker/broker-auth.js';
-import { MqttSource, type MessageHandler } from './adapters/mqtt/mqtt-source.js';
+import { MqttSource, type MessageHandler, type SourceFlow } from './adapters/mqtt/mqtt-source.js';
 import type { Config } from './config.js';
 import { isAddressInUse, PlatformError } from './platform-errors.js';
 import type { Closer } from './start-feeds.js';
@@ -36,6 +36,8 @@ export async function connectSource(
   subscribeSensors: boolean,
   /** The embedded broker's service credential; MQTT_USERNAME/MQTT_PASSWORD otherwise. */
   service?: ServiceCredential,
+  /** Pauses the sensor connections while the store catches up. */
+  flow?: SourceFlow,
 ): Promise<MqttSource> {
   const source = new MqttSource({
     url,
@@ -53,6 +55,7 @@ export async function connectSource(
       rejectUnauthorized: config.MQTT_TLS_REJECT_UNAUTHORIZED,
     },
     logger: logger.child({ module: 'mqtt' }),
+    ...(flow ? { flow } : {}),
   });
   try {
     await source.start(onMessage);

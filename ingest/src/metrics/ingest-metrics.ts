@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { REJECTION_CODES } from '@ssc-monitor/core';
 import type { SpoolState } from '../pipeline/ingest-pipeline.js';
-import type { IngestStats } from '../pipeline/ingest-stats.js';
+import type { DropReason, IngestStats } from '../pipeline/ingest-stats.js';
 
 /** What the metrics read at scrape time; the ingest hot path only bumps plain numbers. */
 export interface IngestMetricsSource {
@@ -67,12 +67,17 @@ export function createIngestMetrics(source: IngestMetricsSource): Registry {
     'Readings and dead letters made durable in the spool',
     () => stats.spooled,
   );
-  mirroredCounter(
-    registry,
-    'messages_dropped_total',
-    'QoS 0 messages dropped because the spool was full',
-    () => stats.dropped,
-  );
+  new Counter({
+    name: `${PREFIX}messages_dropped_total`,
+    help: 'QoS 0 messages dropped, by reason: spool_full (SPOOL_MAX_BYTES) or overload (intake paused)',
+    labelNames: ['reason'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [reason, count] of Object.entries(stats.droppedBy) as [DropReason, number][])
+        this.inc({ reason }, count);
+    },
+  });
   new Counter({
     name: `${PREFIX}messages_rejected_total`,
     help: 'Messages rejected to the dead-letter log, by reason',
@@ -91,6 +96,21 @@ export function createIngestMetrics(source: IngestMetricsSource): Registry {
   );
   gauge(registry, 'spool_bytes', 'Bytes in the spool not yet stored', () => source.spoolState().bytes);
   gauge(registry, 'spool_segments', 'Segment files in the spool', () => source.spoolState().segments);
+  gauge(
+    registry,
+    'backlog_readings',
+    'Records taken in and not yet stored (spool plus the commit in progress)',
+    () => source.spoolState().backlog,
+  );
+  gauge(registry, 'intake_paused', '1 while intake is paused for the store to catch up', () =>
+    source.spoolState().paused ? 1 : 0,
+  );
+  mirroredCounter(
+    registry,
+    'intake_pauses_total',
+    'Times intake paused because the backlog passed INGEST_BACKLOG_HIGH',
+    () => source.spoolState().pauses,
+  );
   gauge(registry, 'spool_full', '1 while the spool is full (acknowledgements withheld)', () =>
     source.spoolState().full ? 1 : 0,
   );

@@ -53,7 +53,11 @@ describe('IngestPipeline', () => {
   });
 
   const alerts: PlatformAlert[] = [];
-  const open = async (store: Store = storage.store, spoolMaxBytes = 1 << 20) => {
+  const open = async (
+    store: Store = storage.store,
+    spoolMaxBytes = 1 << 20,
+    backlog: { backlogHighWater: number; backlogLowWater: number } | object = {},
+  ) => {
     const observer = new RecordingObserver();
     const pipeline = new IngestPipeline(
       {
@@ -70,6 +74,7 @@ describe('IngestPipeline', () => {
         batchSize: 100,
         spoolDir: join(dir, 'spool'),
         spoolMaxBytes,
+        ...backlog,
       },
     );
     pipelines.push(pipeline);
@@ -133,7 +138,7 @@ describe('IngestPipeline', () => {
     const previous = new DiskSpool(spoolDir, { extension: 'jsonl' });
     await previous.open();
     const left = { sensorId: 'aq-5', quantity: 'pm25', value: 9, ts: T0, district: 'centre' } as const;
-    await previous.append(encodeReading(left), 1);
+    await previous.append(encodeReading(left, left.district), 1);
     // A crash during a commit leaves a temporary file: never acknowledged, so never forwarded.
     await writeFile(join(spoolDir, '0000000000000001-1.jsonl.tmp'), 'R["aq-5","pm25",1');
     const { pipeline } = await open();
@@ -167,5 +172,36 @@ describe('IngestPipeline', () => {
       ['INGEST_ALERT_SPOOL_FULL', true],
       ['INGEST_ALERT_SPOOL_FULL', false],
     ]);
+  });
+
+  it('pauses intake while the store lags: QoS 1 waits, QoS 0 is dropped, and every QoS 1 is stored once it recovers', async () => {
+    let recover = (): void => undefined;
+    const recovered = new Promise<void>((resolve) => (recover = resolve));
+    const slow: Store = Object.create(storage.store) as Store;
+    slow.write = async (readings) => {
+      await recovered;
+      return storage.store.write(readings);
+    };
+    const { pipeline } = await open(slow, 1 << 20, { backlogHighWater: 20, backlogLowWater: 5 });
+    const reading = (n: number, qos: 0 | 1) =>
+      pipeline.handle(message('aq-7', `{"pm25": ${n}, "ts": ${T0 + n * 1000}}`, { qos }));
+    const acknowledged = new Set<number>();
+    const qos1 = Array.from({ length: 200 }, (_, i) => i + 1);
+    const all = qos1.map((n) => reading(n, 1).then((durable) => durable && acknowledged.add(n)));
+    await expect.poll(() => pipeline.spoolState().paused).toBe(true);
+    expect(pipeline.flow.open).toBe(false);
+    // Held at the gate: what was taken in stays at the high-water mark, the rest is not acknowledged.
+    expect(pipeline.spoolState().backlog).toBe(20);
+    expect(pipeline.stats.received).toBe(20);
+    expect(acknowledged.size).toBeLessThanOrEqual(20);
+    expect(await reading(1000, 0)).toBe(false);
+    expect(pipeline.stats.droppedBy).toEqual({ spool_full: 0, overload: 1 });
+    recover();
+    await Promise.all(all);
+    expect(await pipeline.flush()).toBe(true);
+    expect(acknowledged.size).toBe(200);
+    expect((await stored('aq-7')).map((r) => r.value)).toEqual(qos1);
+    expect(pipeline.spoolState()).toMatchObject({ paused: false, backlog: 0 });
+    expect(pipeline.spoolState().pauses).toBeGreaterThanOrEqual(1);
   });
 });

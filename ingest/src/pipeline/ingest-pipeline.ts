@@ -14,6 +14,8 @@ import { SpoolDrain } from '../spool/spool-drain.js';
 import { encodeLetter, encodeReading } from '../spool/spool-records.js';
 import type { IngestObserver } from './ingest-observer.js';
 import { IngestStats } from './ingest-stats.js';
+import { DEFAULT_INTAKE_GATE_OPTIONS, IntakeGate, type IntakeFlow } from './intake-gate.js';
+import { deadLetterOf } from './dead-letter-of.js';
 import { RecentIdentities } from './recent-identities.js';
 
 export interface IngestPipelineDeps {
@@ -37,6 +39,13 @@ export interface IngestPipelineOptions {
   readonly spoolMaxBytes: number;
   /** Longest wait at start for a previous run's spool to reach the store, ms. @defaultValue 30_000 */
   readonly backlogTimeoutMs?: number;
+  /**
+   * Records taken in and not yet stored at which intake pauses (see {@link IntakeGate}).
+   * @defaultValue DEFAULT_INTAKE_GATE_OPTIONS.highWater
+   */
+  readonly backlogHighWater?: number;
+  /** Backlog at which paused intake resumes. @defaultValue DEFAULT_INTAKE_GATE_OPTIONS.lowWater */
+  readonly backlogLowWater?: number;
 }
 
 /** One MQTT message as the source hands it over. */
@@ -58,14 +67,19 @@ export interface SpoolState {
   readonly full: boolean;
   /** Group commits so far (one fsync each). */
   readonly commits: number;
+  /** Records taken in and not yet stored (spooled, or being committed). */
+  readonly backlog: number;
+  /** True while intake is paused for the store to catch up. */
+  readonly paused: boolean;
+  /** Times intake paused so far. */
+  readonly pauses: number;
 }
 
 /** Segments fsynced at once: on a busy disk four concurrent commits cost about what one does. */
 const CONCURRENT_COMMITS = 4;
 
-/** Bytes of a rejected payload kept in the dead-letter log. */
-const EXCERPT_BYTES = 256;
-const lenient = new TextDecoder('utf-8', { fatal: false });
+/** One settled promise for every message dropped on overload: the hot path allocates none. */
+const NOT_TAKEN: Promise<boolean> = Promise.resolve(false);
 
 /**
  * One MQTT message in: validate, tell the observer (KPI state reflects a reading at once), and make
@@ -78,6 +92,7 @@ export class IngestPipeline {
   readonly #intake: GroupCommitSpool;
   readonly #drain: SpoolDrain;
   readonly #recent = new RecentIdentities();
+  readonly #gate: IntakeGate;
 
   constructor(
     private readonly deps: IngestPipelineDeps,
@@ -100,8 +115,26 @@ export class IngestPipeline {
       onForwarded: (readings) => {
         this.stats.stored += readings;
         this.#intake.released();
+        this.#gate.update(this.#backlog());
       },
     });
+    this.#gate = new IntakeGate({
+      highWater: options.backlogHighWater ?? DEFAULT_INTAKE_GATE_OPTIONS.highWater,
+      lowWater: options.backlogLowWater ?? DEFAULT_INTAKE_GATE_OPTIONS.lowWater,
+      onChange: (open) => {
+        if (deps.logger.isLevelEnabled('debug'))
+          deps.logger.debug({ backlog: this.#backlog() }, open ? 'intake resumed' : 'intake paused');
+      },
+    });
+  }
+
+  /** Whether sources should read on; they pause (TCP back-pressure) while it is closed. */
+  get flow(): IntakeFlow {
+    return this.#gate;
+  }
+
+  #backlog(): number {
+    return this.#spool.pending() + this.#intake.unspooled;
   }
 
   /** Opens the spool and forwards what a previous run left in it before anything new. */
@@ -116,7 +149,17 @@ export class IngestPipeline {
       this.deps.logger.warn({ records: this.#spool.pending() }, 'spool backlog not yet stored; continuing');
   }
 
+  /**
+   * While intake is paused, a QoS 0 message is dropped (and counted) before any work is spent on
+   * it, and a QoS 1 message waits, unacknowledged, until the store has caught up.
+   */
   handle(message: IncomingMessage): Promise<boolean> {
+    if (!this.#gate.open) {
+      if (message.qos !== 0) return this.#gate.whenOpen().then(() => this.handle(message));
+      this.stats.received += 1;
+      this.stats.droppedBy.overload += 1;
+      return NOT_TAKEN;
+    }
     const { topic, payload, receivedAt } = message;
     this.stats.received += 1;
     const { observer } = this.deps;
@@ -131,7 +174,7 @@ export class IngestPipeline {
     if (seen || message.dup) this.stats.redelivered += 1;
     const district = this.deps.districtOf(result.sensorId);
     let body = '';
-    for (const reading of result.readings) body += encodeReading({ ...reading, district });
+    for (const reading of result.readings) body += encodeReading(reading, district);
     this.stats.accepted += result.readings.length;
     observer.accepted(result.sensorId, result.readings);
     return this.#spoolRecords(body, result.readings.length, message);
@@ -139,11 +182,13 @@ export class IngestPipeline {
 
   async #spoolRecords(body: string, records: number, message: IncomingMessage): Promise<boolean> {
     if (records === 0) return true;
-    const durable = await this.#intake.append(body, records, message.qos === 0 ? 'drop' : 'wait');
+    const appended = this.#intake.append(body, records, message.qos === 0 ? 'drop' : 'wait');
+    this.#gate.update(this.#backlog());
+    const durable = await appended;
     if (durable) {
       this.stats.spooled += records;
       this.#drain.notify();
-    } else if (message.qos === 0) this.stats.dropped += 1;
+    } else if (message.qos === 0) this.stats.droppedBy.spool_full += 1;
     return durable;
   }
 
@@ -168,15 +213,7 @@ export class IngestPipeline {
     rejection: Rejection,
   ): DeadLetter {
     this.stats.reject(rejection.code);
-    const letter: DeadLetter = {
-      topic: topic.slice(0, 512),
-      sensorId,
-      code: rejection.code,
-      reason: rejection.reason,
-      payloadExcerpt: lenient.decode(payload.subarray(0, EXCERPT_BYTES)),
-      payloadBytes: payload.byteLength,
-      receivedAt,
-    };
+    const letter = deadLetterOf(topic, payload, receivedAt, sensorId, rejection);
     this.deps.observer.rejected(letter);
     if (this.deps.logger.isLevelEnabled('debug'))
       this.deps.logger.debug({ topic, code: rejection.code }, rejection.reason);
@@ -204,6 +241,9 @@ export class IngestPipeline {
       segments: this.#spool.batches(),
       full: this.#intake.full,
       commits: this.#intake.commits,
+      backlog: this.#backlog(),
+      paused: !this.#gate.open,
+      pauses: this.#gate.pauses,
     };
   }
 
@@ -220,6 +260,8 @@ export class IngestPipeline {
   /** Stops intake, forwards what it can; what is left stays in the spool for the next start. */
   async stop(): Promise<void> {
     await this.#intake.stop();
+    // Messages held at the gate are spooled no more: they resolve false, so stay unacknowledged.
+    this.#gate.release();
     await this.#drain.drain(10_000);
     await this.#drain.stop();
   }

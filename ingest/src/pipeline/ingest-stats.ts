@@ -1,5 +1,12 @@
 import type { IngestCounters, RejectionCode } from '@ssc-monitor/core';
 
+/** Why a QoS 0 message was dropped (QoS 1 waits instead, unacknowledged). */
+export type DropReason =
+  /** The spool reached SPOOL_MAX_BYTES. */
+  | 'spool_full'
+  /** Intake was paused: the backlog not yet stored passed its high-water mark. */
+  | 'overload';
+
 /** Plain counters on the hot path; the Prometheus registry reads them only when scraped. */
 export class IngestStats {
   /** MQTT messages received on sensor topics. */
@@ -12,12 +19,16 @@ export class IngestStats {
   redelivered = 0;
   /** Records (readings and dead letters) made durable in the spool. */
   spooled = 0;
-  /** QoS 0 messages refused because the spool was full (QoS 1 waits instead). */
-  dropped = 0;
+  /** QoS 0 messages dropped, by reason. */
+  readonly droppedBy: Record<DropReason, number> = { spool_full: 0, overload: 0 };
   readonly rejectedBy = new Map<RejectionCode, number>();
 
   reject(code: RejectionCode): void {
     this.rejectedBy.set(code, (this.rejectedBy.get(code) ?? 0) + 1);
+  }
+
+  get dropped(): number {
+    return this.droppedBy.spool_full + this.droppedBy.overload;
   }
 
   get rejected(): number {

@@ -5,12 +5,20 @@ export const DEFAULT_RECENT_IDENTITIES = 100_000;
 
 /**
  * The identities (sensor, quantity, device time) of the most recent readings, to tell a redelivery
- * from a new reading. Bounded: the oldest identity is forgotten first (a Map keeps insertion order).
+ * from a new reading. Bounded: the oldest identity is forgotten first.
+ *
+ * The order is a ring of keys beside the set, not the set's own insertion order: evicting with
+ * `keys().next()` scans every deleted slot of the hash table before the first live one, which made
+ * each message cost as much as the rest of the ingest path together once the set was full.
  */
 export class RecentIdentities {
-  readonly #seen = new Map<string, true>();
+  readonly #seen = new Set<string>();
+  readonly #ring: (string | undefined)[];
+  #next = 0;
 
-  constructor(private readonly capacity = DEFAULT_RECENT_IDENTITIES) {}
+  constructor(private readonly capacity = DEFAULT_RECENT_IDENTITIES) {
+    this.#ring = new Array<string | undefined>(capacity).fill(undefined);
+  }
 
   /** Remembers the readings; true if any of them was seen before. */
   remember(readings: readonly Reading[]): boolean {
@@ -21,8 +29,11 @@ export class RecentIdentities {
         seen = true;
         continue;
       }
-      this.#seen.set(key, true);
-      if (this.#seen.size > this.capacity) this.#seen.delete(this.#seen.keys().next().value!);
+      const oldest = this.#ring[this.#next];
+      if (oldest !== undefined) this.#seen.delete(oldest);
+      this.#ring[this.#next] = key;
+      this.#next = (this.#next + 1) % this.capacity;
+      this.#seen.add(key);
     }
     return seen;
   }

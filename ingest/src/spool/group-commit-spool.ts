@@ -43,6 +43,8 @@ export class GroupCommitSpool {
   #batchBytes = 0;
   #batchWaiters: ((durable: boolean) => void)[] = [];
   #committingBytes = 0;
+  #committingRecords = 0;
+  #waitingRecords = 0;
   readonly #committing = new Set<Promise<void>>();
   #scheduled = false;
   readonly #waiting: Waiter[] = [];
@@ -69,6 +71,11 @@ export class GroupCommitSpool {
     return this.#waiting.length;
   }
 
+  /** Records appended and not yet in the spool: batched, being committed, or waiting for room. */
+  get unspooled(): number {
+    return this.#batchRecords + this.#committingRecords + this.#waitingRecords;
+  }
+
   /** `body` holds `records` newline-terminated records. */
   append(body: string, records: number, whenFull: WhenFull): Promise<boolean> {
     if (this.#stopped) return Promise.resolve(false);
@@ -76,6 +83,7 @@ export class GroupCommitSpool {
     if (this.#waiting.length > 0 || !this.#fits(bytes)) {
       this.#setFull(true);
       if (whenFull === 'drop') return Promise.resolve(false);
+      this.#waitingRecords += records;
       return new Promise((resolve) => this.#waiting.push({ body, records, bytes, resolve }));
     }
     return new Promise((resolve) => this.#enqueue({ body, records, bytes, resolve }));
@@ -83,8 +91,11 @@ export class GroupCommitSpool {
 
   /** The store has taken segments out of the spool: admit waiting appends that now fit. */
   released(): void {
-    while (this.#waiting.length > 0 && this.#fits(this.#waiting[0]!.bytes))
-      this.#enqueue(this.#waiting.shift()!);
+    while (this.#waiting.length > 0 && this.#fits(this.#waiting[0]!.bytes)) {
+      const waiter = this.#waiting.shift()!;
+      this.#waitingRecords -= waiter.records;
+      this.#enqueue(waiter);
+    }
     if (this.#waiting.length === 0 && this.#fits(0)) this.#setFull(false);
   }
 
@@ -100,6 +111,7 @@ export class GroupCommitSpool {
   async stop(): Promise<void> {
     this.#stopped = true;
     for (const waiter of this.#waiting.splice(0)) waiter.resolve(false);
+    this.#waitingRecords = 0;
     await this.idle();
   }
 
@@ -141,6 +153,7 @@ export class GroupCommitSpool {
     const waiters = this.#batchWaiters;
     const bytes = this.#batchBytes;
     this.#committingBytes += bytes;
+    this.#committingRecords += records;
     [this.#batch, this.#batchRecords, this.#batchBytes, this.#batchWaiters] = [[], 0, 0, []];
     const commit = this.#options.spool.append(body, records).then(
       () => {
@@ -156,6 +169,7 @@ export class GroupCommitSpool {
     void commit.finally(() => {
       this.#committing.delete(commit);
       this.#committingBytes -= bytes;
+      this.#committingRecords -= records;
       this.#commitNext();
     });
   }

@@ -8,7 +8,7 @@ export interface SpoolDrainOptions {
   readonly store: Store;
   readonly deadLetters: DeadLetterLog;
   readonly logger: Logger;
-  /** Readings per store write: segments are merged up to about this many. */
+  /** Readings per store write: segments are merged up to about this many, a larger one is split. */
   readonly batchSize: number;
   /** Called after segments left the spool, with the readings and dead letters they held. */
   readonly onForwarded: (readings: number, letters: number) => void;
@@ -18,6 +18,9 @@ const MIN_RETRY_MS = 250;
 const MAX_RETRY_MS = 30_000;
 /** Segments read per store write, whatever their size: bounds memory on a large backlog. */
 const MAX_SEGMENTS_PER_WRITE = 256;
+
+/** Lets the intake's pending I/O run between two store writes of one large segment. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Forwards spooled records to the store, oldest first, and removes a segment only once the store
@@ -126,9 +129,16 @@ export class SpoolDrain {
     const readings = decoded.flatMap((segment) => segment.readings);
     const letters = decoded.flatMap((segment) => segment.letters);
     const unreadable = decoded.reduce((sum, segment) => sum + segment.unreadable, 0);
-    if (readings.length > 0) await store.write(readings);
+    const { batchSize } = this.#options;
+    for (let from = 0; from < readings.length; from += batchSize) {
+      if (from > 0) await yieldToEventLoop();
+      await store.write(
+        from === 0 && readings.length <= batchSize ? readings : readings.slice(from, from + batchSize),
+      );
+    }
     if (letters.length > 0) await deadLetters.add(letters);
-    for (const entry of entries) await spool.remove(entry);
+    // In parallel: one at a time costs an event-loop turn per segment, which a busy intake makes long.
+    await Promise.all(entries.map((entry) => spool.remove(entry)));
     if (unreadable > 0) {
       this.#unreadable += unreadable;
       this.#options.logger.error({ unreadable }, 'spooled lines could not be read back; skipped');

@@ -21,13 +21,23 @@ const letter: DeadLetter = {
 
 describe('spool records', () => {
   it('read back what was written, one line per record', () => {
-    const body = encodeReading(reading) + encodeLetter(letter) + encodeReading({ ...reading, value: -3 });
+    const body =
+      encodeReading(reading, reading.district) +
+      encodeLetter(letter) +
+      encodeReading({ ...reading, value: -3 }, reading.district);
     expect(body.split('\n')).toHaveLength(4);
     expect(decodeSegment(body)).toEqual({
       readings: [reading, { ...reading, value: -3 }],
       letters: [letter],
       unreadable: 0,
     });
+  });
+
+  it('keeps ids with quotes and any finite number exactly as JSON would', () => {
+    const odd = { ...reading, sensorId: 'a"b\\c:é', value: 1e-7, ts: 1_795_600_000_123 };
+    const line = encodeReading(odd, 'north "x"');
+    expect(line).toBe(`R${JSON.stringify([odd.sensorId, odd.quantity, odd.value, odd.ts, 'north "x"'])}\n`);
+    expect(decodeSegment(line).readings).toEqual([{ ...odd, district: 'north "x"' }]);
   });
 
   it.each([
@@ -40,7 +50,7 @@ describe('spool records', () => {
     ],
     ['an unknown record kind', 'X[]'],
   ])('count %s as unreadable instead of failing', (_what, line) => {
-    expect(decodeSegment(`${encodeReading(reading)}${line}\n`)).toEqual({
+    expect(decodeSegment(`${encodeReading(reading, reading.district)}${line}\n`)).toEqual({
       readings: [reading],
       letters: [],
       unreadable: 1,

@@ -2,6 +2,7 @@ import {
   REJECTION_CODES,
   isQuantityId,
   type DeadLetter,
+  type Reading,
   type RejectionCode,
   type StoredReading,
 } from '@ssc-monitor/core';
@@ -13,9 +14,13 @@ import {
 const READING = 'R';
 const LETTER = 'D';
 
-export function encodeReading(reading: StoredReading): string {
-  const { sensorId, quantity, value, ts, district } = reading;
-  return `${READING}${JSON.stringify([sensorId, quantity, value, ts, district])}\n`;
+/**
+ * The district is passed beside the reading, not merged into a copy of it: one object less per
+ * reading on the hot path. Values and times are finite numbers (validated), which print as JSON.
+ */
+export function encodeReading(reading: Reading, district: string): string {
+  const { sensorId, quantity, value, ts } = reading;
+  return `${READING}[${JSON.stringify(sensorId)},"${quantity}",${value},${ts},${JSON.stringify(district)}]\n`;
 }
 
 export function encodeLetter(letter: DeadLetter): string {

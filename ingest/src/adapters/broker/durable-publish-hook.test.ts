@@ -65,4 +65,28 @@ describe('acknowledgeWhenDurable (embedded broker)', () => {
     await new Promise<void>((resolve) => publisher.once('close', () => resolve()));
     expect(acked).toBe(false);
   });
+
+  it('keeps the connection of a QoS 0 publisher whose message ingest dropped', async () => {
+    let offered = 0;
+    broker = new EmbeddedBroker({
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      intercept: (packet) => {
+        if (!packet.topic.startsWith('sensors/')) return undefined;
+        offered += 1;
+        return Promise.resolve(false);
+      },
+    });
+    const port = await broker.start();
+    const publisher = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0 });
+    client = publisher;
+    let closed = false;
+    publisher.on('close', () => (closed = true));
+    for (let n = 0; n < 3; n += 1) await publisher.publishAsync('sensors/aq-1', String(n), { qos: 0 });
+    await expect.poll(() => offered).toBe(3);
+    // A QoS 1 round trip on the same connection after the drops: it was not closed.
+    await publisher.publishAsync('other/topic', 'x', { qos: 1 });
+    expect(closed).toBe(false);
+  });
 });

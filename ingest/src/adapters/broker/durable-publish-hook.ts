@@ -34,8 +34,14 @@ export function acknowledgeWhenDurable(broker: Aedes, intercept: PublishIntercep
         callback(null);
         return;
       }
+      // QoS 0 has no acknowledgement to withhold: a message ingest dropped (and counted) is no
+      // reason to cut the sensor off.
       void durable.then((ok) =>
-        callback(ok ? null : new NotDurableError(`message on ${packet.topic} could not be spooled`)),
+        callback(
+          ok || packet.qos === 0
+            ? null
+            : new NotDurableError(`message on ${packet.topic} could not be spooled`),
+        ),
       );
     });
   };

@@ -3,12 +3,19 @@ import { randomUUID } from 'node:crypto';
 import mqtt, {
   type IClientOptions,
   type IClientSubscribeOptions,
+  type IPublishPacket,
   type ISubscriptionMap,
   type MqttClient,
 } from 'mqtt';
 import type { Logger } from 'pino';
 import { sensorTopicFilter } from '@ssc-monitor/core';
 import { DeferredPubacks } from './deferred-puback.js';
+
+/** Back-pressure from the store: while closed, the source reads no further packet. */
+export interface SourceFlow {
+  readonly open: boolean;
+  whenOpen(): Promise<void>;
+}
 
 export interface MqttTlsFiles {
   readonly ca?: string | undefined;
@@ -40,6 +47,12 @@ export interface MqttSourceOptions {
    */
   readonly sensorConnections?: number;
   readonly tls?: MqttTlsFiles;
+  /**
+   * When given, a closed flow pauses the sensor connections: MQTT.js reads no further packet until
+   * `handleMessage` calls back, so the socket fills and TCP pushes back on the broker, which queues
+   * QoS 1 and may drop QoS 0 as QoS 0 allows. Pauses longer than the keep-alive end in a reconnect.
+   */
+  readonly flow?: SourceFlow;
   readonly logger: Logger;
 }
 
@@ -72,6 +85,9 @@ function clientOptions(options: MqttSourceOptions, clientId: string): IClientOpt
     password: options.password,
     reconnectPeriod: MIN_RECONNECT_MS,
     connectTimeout: 10_000,
+    // MQTT.js calls its `debug` logger several times per packet even when it is disabled; the
+    // platform logs through pino, so the per-packet calls are skipped.
+    log: () => undefined,
     ...(tls?.ca ? { ca: readFileSync(tls.ca) } : {}),
     ...(tls?.cert ? { cert: readFileSync(tls.cert) } : {}),
     ...(tls?.key ? { key: readFileSync(tls.key) } : {}),
@@ -152,17 +168,27 @@ export class MqttSource {
     const sensorsRoot = sensorTopicFilter(this.options.topicPrefix).slice(0, -1);
     const pubacks = new DeferredPubacks(client);
     pubacks.install();
+    const { flow } = this.options;
     // handleMessage runs for every PUBLISH, after the 'message' event other listeners use.
-    client.handleMessage = (packet, callback) => {
+    const handle = (packet: IPublishPacket, callback: () => void): void => {
       const topic = packet.topic;
-      if (topic.startsWith(sensorsRoot)) {
-        const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-        const message = { topic, payload, receivedAt: Date.now(), qos: packet.qos, dup: packet.dup };
-        const durable = onMessage(message);
-        if (packet.qos === 1) pubacks.defer(packet.messageId, durable);
+      if (!topic.startsWith(sensorsRoot)) {
+        callback();
+        return;
       }
-      callback();
+      // Another connection may have closed the flow since this packet was parsed: wait, don't drop.
+      if (flow !== undefined && !flow.open) {
+        void flow.whenOpen().then(() => handle(packet, callback));
+        return;
+      }
+      const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+      const message = { topic, payload, receivedAt: Date.now(), qos: packet.qos, dup: packet.dup };
+      const durable = onMessage(message);
+      if (packet.qos === 1) pubacks.defer(packet.messageId, durable);
+      if (flow === undefined || flow.open) callback();
+      else void flow.whenOpen().then(callback);
     };
+    client.handleMessage = handle;
     client.on('connect', (connack) => {
       if (primary) this.#connected = true;
       client.options.reconnectPeriod = MIN_RECONNECT_MS;
