@@ -21,6 +21,7 @@ async function atRate(platform: BenchPlatform, probe: SseProbeThread, rate: numb
     sensors: SENSORS,
     rate,
     durationMs: 1_000 + d.freshnessMs,
+    ackDrainMs: d.ackDrainMs,
   });
   const loadStart = Date.now();
   await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -47,6 +48,9 @@ async function atRate(platform: BenchPlatform, probe: SseProbeThread, rate: numb
 export const freshnessScenario: Scenario = {
   name: 'freshness',
   title: 'Freshness: publish → SSE sensor event',
+  async prepare() {
+    await sharedPlatform(SENSORS);
+  },
   async run(context): Promise<ScenarioResult> {
     const platform = context.quick
       ? await sharedPlatform(SENSORS)
