@@ -62,7 +62,12 @@ function contextFor(name: string, quick: boolean, started: number): BenchContext
 async function prepareAll(scenarios: readonly Scenario[]): Promise<void> {
   const started = Date.now();
   const outcomes = await Promise.allSettled(
-    scenarios.map((s) => s.prepare?.(contextFor(s.name, true, started))),
+    scenarios.map(async (s) => {
+      if (s.prepare === undefined) return;
+      const context = contextFor(s.name, true, started);
+      await s.prepare(context);
+      context.log('set-up ready');
+    }),
   );
   outcomes.forEach((outcome, i) => {
     // The scenario meets the same failure again when it runs, and is recorded as failed then.
