@@ -17,6 +17,11 @@ export interface IngestRun {
   readonly lost: number;
   /** Readings received but not yet stored when the bench stopped waiting (`drainMs`). */
   readonly unstored: number;
+  /**
+   * Share of the counted window (0–1) that the load was still running: under overload the platform
+   * answers its API late, and a window that starts late can fall after the load.
+   */
+  readonly underLoadShare: number;
   readonly load: LoadSummary;
   /** The platform's memory at the end of the sustained load, before it drained. */
   readonly memoryUnderLoad: MemoryFigures;
@@ -74,7 +79,11 @@ export async function runIngest(
     mark(platform),
     platform.memory(`platform under QoS ${o.qos} load`),
   ]);
-  log(`QoS ${o.qos}: counted over ${Math.round(to.at - from.at)} ms`);
+  const loadEndsAt = startedAt + o.warmUpMs + o.sustainMs;
+  const underLoadShare = Math.max(0, Math.min(to.at, loadEndsAt) - from.at) / (to.at - from.at);
+  log(
+    `QoS ${o.qos}: counted over ${Math.round(to.at - from.at)} ms, ${Math.round(underLoadShare * 100)} % of it under load`,
+  );
   const load = await loadDone;
   // Drained: nothing pending and the stored count steady, or gave up after `drainMs`.
   let last = -1;
@@ -103,6 +112,7 @@ export async function runIngest(
     overallPerSecond: Math.round(((drained.stored - before.stored) * 1000) / (lastChangeAt - startedAt)),
     lost: Math.max(0, load.sent - (drained.readings - before.readings)),
     unstored: Math.max(0, drained.readings - before.readings - (drained.stored - before.stored)),
+    underLoadShare,
     load,
     memoryUnderLoad,
   };
