@@ -1,12 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BenchRow, ScenarioResult } from './scenario.js';
+import type { BenchContext, BenchRow, Scenario, ScenarioResult } from './scenario.js';
 import { describeMachine } from './lib/machine.js';
 import { REPO_ROOT } from './lib/platform.js';
-import { stopSharedPlatform } from './lib/platform-pool.js';
 import { killAll } from './lib/processes.js';
 import { fileStem, markdownSummary, replaceSummaryBlock, type RunRecord } from './lib/report.js';
+import { releaseAll } from './lib/shared-setup.js';
 import { buildSummary, judgeTargets } from './lib/summary.js';
 import { formatTable } from './lib/table.js';
 import { allScenarios } from './scenarios/index.js';
@@ -49,6 +49,34 @@ function printResult(title: string, result: ScenarioResult): void {
   if ((result.memory ?? []).length > 0) console.log(`\n${formatTable(result.memory ?? [])}`);
 }
 
+/** Each progress line carries the seconds since `started`: where a run spends its time. */
+function contextFor(name: string, quick: boolean, started: number): BenchContext {
+  const elapsed = () => ((Date.now() - started) / 1000).toFixed(1);
+  return { quick, log: (line) => progress(`[${name} +${elapsed()} s] ${line}`) };
+}
+
+/**
+ * Quick runs start every scenario's set-up side by side, before the first measurement: start-ups
+ * overlap one another and leave idle processes behind, never a measurement running beside them.
+ */
+async function prepareAll(scenarios: readonly Scenario[]): Promise<void> {
+  const started = Date.now();
+  const outcomes = await Promise.allSettled(
+    scenarios.map(async (s) => {
+      if (s.prepare === undefined) return;
+      const context = contextFor(s.name, true, started);
+      await s.prepare(context);
+      context.log('set-up ready');
+    }),
+  );
+  outcomes.forEach((outcome, i) => {
+    // The scenario meets the same failure again when it runs, and is recorded as failed then.
+    if (outcome.status === 'rejected')
+      progress(`[${scenarios[i]?.name}] set-up failed: ${String(outcome.reason).split('\n')[0]}`);
+  });
+  progress(`[set-up] side by side in ${Math.round((Date.now() - started) / 100) / 10} s`);
+}
+
 async function main(): Promise<void> {
   const flags = parse();
   if (flags.help) {
@@ -63,24 +91,27 @@ async function main(): Promise<void> {
     (s) => !only || only.includes(s.name),
   );
   const date = new Date().toISOString();
+  if (quick) await prepareAll(scenarios);
   const recorded: Record<string, RunRecord['scenarios'][string]> = {};
   for (const scenario of scenarios) {
     progress(`[${scenario.name}] ${scenario.title}${quick ? ' (quick)' : ''}`);
     const started = Date.now();
     let result: ScenarioResult;
     try {
-      result = await scenario.run({ quick, log: (line) => progress(`[${scenario.name}] ${line}`) });
+      result = await scenario.run(contextFor(scenario.name, quick, started));
     } catch (error) {
-      killAll();
+      // A quick run's shared set-ups still serve later scenarios: releaseAll stops them at the end.
+      if (!quick) killAll();
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       progress(`[${scenario.name}] failed: ${message}`);
       result = { rows: [], summary: {}, notes: [`failed: ${message}`] };
     }
     const seconds = Math.round((Date.now() - started) / 100) / 10;
+    progress(`[${scenario.name}] done in ${seconds} s`);
     recorded[scenario.name] = { title: scenario.title, seconds, ...result };
     printResult(scenario.title, result);
   }
-  await stopSharedPlatform();
+  await releaseAll();
   const run: RunRecord = {
     date,
     quick,

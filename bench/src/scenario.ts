@@ -27,5 +27,11 @@ export interface Scenario {
   /** Kebab-case name, used in `--only <name>` and as the table title. */
   readonly name: string;
   readonly title: string;
+  /**
+   * Quick runs only: starts what `run` will need (processes left idle, fixtures) through
+   * `lib/shared-setup.ts`, so that the runner can start every scenario's set-up side by side before
+   * the first measurement. `run` gets the same set-up from the same place.
+   */
+  prepare?(context: BenchContext): Promise<void>;
   run(context: BenchContext): Promise<ScenarioResult>;
 }

@@ -22,6 +22,8 @@ export interface OfferedLoad {
   /** Messages per second offered; far above any broker here when absent (a closed loop on the window). */
   readonly rate?: number;
   readonly onSecond?: (completed: number) => void;
+  /** Longest wait for publishes still in flight at the end. @defaultValue 10000 */
+  readonly ackDrainMs?: number;
 }
 
 /** Far above what any broker here sustains: the in-flight window is then what paces the publisher. */
@@ -37,7 +39,7 @@ export function offer(o: OfferedLoad): Promise<LoadSummary> {
     clients: o.clients ?? 2,
     maxInFlightPerClient: o.inFlight ?? 500,
     durationMs: o.durationMs,
-    drainTimeoutMs: 10_000,
+    drainTimeoutMs: o.ackDrainMs ?? 10_000,
     onSecond: (s) => o.onSecond?.(s.completed),
   });
 }

@@ -17,6 +17,11 @@ export interface IngestRun {
   readonly lost: number;
   /** Readings received but not yet stored when the bench stopped waiting (`drainMs`). */
   readonly unstored: number;
+  /**
+   * Share of the counted window (0–1) that the load was still running: under overload the platform
+   * answers its API late, and a window that starts late can fall after the load.
+   */
+  readonly underLoadShare: number;
   readonly load: LoadSummary;
   /** The platform's memory at the end of the sustained load, before it drained. */
   readonly memoryUnderLoad: MemoryFigures;
@@ -48,9 +53,14 @@ export async function runIngest(
     sustainMs: number;
     /** Longest wait for the platform to store its backlog after the load. */
     drainMs: number;
+    /** Longest wait for the load generator's own publishes in flight when the load stops. */
+    ackDrainMs: number;
     rate?: number;
+    /** Progress of the run's phases (warm-up, sustained window, drain). */
+    log?: (line: string) => void;
   },
 ): Promise<IngestRun> {
+  const log = o.log ?? (() => undefined);
   const before = await mark(platform);
   const startedAt = performance.now();
   const loadDone = offer({
@@ -59,15 +69,23 @@ export async function runIngest(
     qos: o.qos,
     sensors: o.sensors,
     durationMs: o.warmUpMs + o.sustainMs,
+    ackDrainMs: o.ackDrainMs,
     ...(o.rate === undefined ? {} : { rate: o.rate }),
   });
   await sleep(o.warmUpMs);
   const from = await mark(platform);
   await sleep(Math.max(0, o.sustainMs - (performance.now() - from.at)));
-  const to = await mark(platform);
-  const memoryUnderLoad = await platform.memory(`platform under QoS ${o.qos} load`);
+  const [to, memoryUnderLoad] = await Promise.all([
+    mark(platform),
+    platform.memory(`platform under QoS ${o.qos} load`),
+  ]);
+  const loadEndsAt = startedAt + o.warmUpMs + o.sustainMs;
+  const underLoadShare = Math.max(0, Math.min(to.at, loadEndsAt) - from.at) / (to.at - from.at);
+  log(
+    `QoS ${o.qos}: counted over ${Math.round(to.at - from.at)} ms, ${Math.round(underLoadShare * 100)} % of it under load`,
+  );
   const load = await loadDone;
-  // Drained: nothing pending and the stored count steady, or gave up after a minute.
+  // Drained: nothing pending and the stored count steady, or gave up after `drainMs`.
   let last = -1;
   let lastChangeAt = performance.now();
   const drained = await pollUntil(
@@ -82,6 +100,7 @@ export async function runIngest(
     o.drainMs,
     500,
   ).catch(() => platform.counters());
+  log(`QoS ${o.qos}: load stopped, ${drained.pending} readings pending after the drain wait`);
   const seconds = (to.at - from.at) / 1000;
   const storedPerSecond = (to.stored - from.stored) / seconds;
   const kpiPerSecond = (to.kpi - from.kpi) / seconds;
@@ -93,6 +112,7 @@ export async function runIngest(
     overallPerSecond: Math.round(((drained.stored - before.stored) * 1000) / (lastChangeAt - startedAt)),
     lost: Math.max(0, load.sent - (drained.readings - before.readings)),
     unstored: Math.max(0, drained.readings - before.readings - (drained.stored - before.stored)),
+    underLoadShare,
     load,
     memoryUnderLoad,
   };

@@ -8,16 +8,33 @@ import type { NodeRedInstall } from './node-red-install.js';
 import { flowFor, settingsFor, type FlowKind } from './node-red-flows.js';
 import { freePort, pollUntil, sleep, spawnChild } from './processes.js';
 
-export interface NodeRedRunOptions {
+/** One Node-RED flow, started on its own InfluxDB database and subscribed, idle until a load comes. */
+export interface NodeRedFlowOptions {
   readonly install: NodeRedInstall;
   readonly kind: FlowKind;
   readonly qos: 0 | 1;
   readonly influxUrl: string;
   readonly mqttUrl: string;
   readonly prefix: string;
+}
+
+export interface NodeRedRunOptions extends NodeRedFlowOptions {
   readonly sensors: number;
   readonly warmUpMs: number;
   readonly sustainMs: number;
+  /** Longest wait for the points still in Node-RED after the load. @defaultValue 90000 */
+  readonly drainMs?: number;
+  /** How often the landed count is read while draining; steady across one interval = drained. @defaultValue 2000 */
+  readonly drainPollMs?: number;
+  /** Longest wait for the load generator's publishes in flight when the load stops. @defaultValue 10000 */
+  readonly ackDrainMs?: number;
+}
+
+export interface NodeRedFlow {
+  readonly options: NodeRedFlowOptions;
+  readonly database: string;
+  readonly pid: number;
+  stop(): Promise<void>;
 }
 
 export interface NodeRedRun {
@@ -31,7 +48,7 @@ export interface NodeRedRun {
   readonly peakRssMb: number;
 }
 
-async function startNodeRed(o: NodeRedRunOptions, dir: string, database: string) {
+async function spawnNodeRed(o: NodeRedFlowOptions, dir: string, database: string) {
   const mqtt = new URL(o.mqttUrl);
   const flowFile = join(dir, 'flows.json');
   const flow = flowFor(o.kind, {
@@ -68,54 +85,85 @@ async function startNodeRed(o: NodeRedRunOptions, dir: string, database: string)
   return child;
 }
 
-/**
- * One Node-RED flow under the same offered load as the platform: the rate of points landing in
- * InfluxDB between the end of warm-up and the end of the load, and what never landed.
- */
-export async function runNodeRed(o: NodeRedRunOptions): Promise<NodeRedRun> {
+/** Starts Node-RED with one flow, on a fresh database of the given InfluxDB, connected to the broker. */
+export async function startNodeRedFlow(o: NodeRedFlowOptions): Promise<NodeRedFlow> {
   const dir = await mkdtemp(join(tmpdir(), 'ssc-bench-nodered-'));
   const database = `nodered_${o.kind.replace('-', '_')}_q${o.qos}_${Date.now()}`;
-  await influxQuery(o.influxUrl, `CREATE DATABASE ${database}`);
-  const child = await startNodeRed(o, dir, database);
   try {
-    const startedAt = performance.now();
-    const loadDone = offer({
-      url: o.mqttUrl,
-      prefix: o.prefix,
-      qos: o.qos,
-      sensors: o.sensors,
-      durationMs: o.warmUpMs + o.sustainMs,
-    });
-    await sleep(o.warmUpMs);
-    const from = { at: performance.now(), n: await countPoints(o.influxUrl, database) };
-    await sleep(Math.max(0, o.sustainMs - 200));
-    const to = { at: performance.now(), n: await countPoints(o.influxUrl, database) };
-    const load = await loadDone;
-    let last = -1;
-    let lastChangeAt = performance.now();
-    const landed = await pollUntil(
-      'Node-RED to drain',
-      async () => {
-        const n = await countPoints(o.influxUrl, database);
-        const steady = n === last;
-        if (n !== last) lastChangeAt = performance.now();
-        last = n;
-        return steady ? n : undefined;
-      },
-      90_000,
-      2_000,
-    ).catch(() => last);
+    await influxQuery(o.influxUrl, `CREATE DATABASE ${database}`);
+    const child = await spawnNodeRed(o, dir, database);
     return {
-      sent: load.sent,
-      landed,
-      perSecond: Math.round(((to.n - from.n) * 1000) / (to.at - from.at)),
-      overallPerSecond: Math.round((landed * 1000) / (lastChangeAt - startedAt)),
-      lost: Math.max(0, load.sent - landed),
-      rssMb: (await rssMb(child.pid)) ?? Number.NaN,
-      peakRssMb: (await peakRssMb(child.pid)) ?? Number.NaN,
+      options: o,
+      database,
+      pid: child.pid,
+      async stop() {
+        await child.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
     };
-  } finally {
-    await child.stop();
+  } catch (error) {
     await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+type LoadOptions = Pick<
+  NodeRedRunOptions,
+  'sensors' | 'warmUpMs' | 'sustainMs' | 'drainMs' | 'drainPollMs' | 'ackDrainMs'
+>;
+
+/**
+ * One running flow under the same offered load as the platform: the rate of points landing in
+ * InfluxDB between the end of warm-up and the end of the load, and what never landed.
+ */
+export async function measureNodeRed(flow: NodeRedFlow, o: LoadOptions): Promise<NodeRedRun> {
+  const { influxUrl, mqttUrl, prefix, qos } = flow.options;
+  const count = () => countPoints(influxUrl, flow.database);
+  const startedAt = performance.now();
+  const loadDone = offer({
+    url: mqttUrl,
+    prefix,
+    qos,
+    sensors: o.sensors,
+    durationMs: o.warmUpMs + o.sustainMs,
+    ...(o.ackDrainMs === undefined ? {} : { ackDrainMs: o.ackDrainMs }),
+  });
+  await sleep(o.warmUpMs);
+  const from = { at: performance.now(), n: await count() };
+  await sleep(Math.max(0, o.sustainMs - 200));
+  const to = { at: performance.now(), n: await count() };
+  const load = await loadDone;
+  let last = -1;
+  let lastChangeAt = performance.now();
+  const landed = await pollUntil(
+    'Node-RED to drain',
+    async () => {
+      const n = await count();
+      const steady = n === last;
+      if (n !== last) lastChangeAt = performance.now();
+      last = n;
+      return steady ? n : undefined;
+    },
+    o.drainMs ?? 90_000,
+    o.drainPollMs ?? 2_000,
+  ).catch(() => last);
+  return {
+    sent: load.sent,
+    landed,
+    perSecond: Math.round(((to.n - from.n) * 1000) / (to.at - from.at)),
+    overallPerSecond: Math.round((landed * 1000) / (lastChangeAt - startedAt)),
+    lost: Math.max(0, load.sent - landed),
+    rssMb: (await rssMb(flow.pid)) ?? Number.NaN,
+    peakRssMb: (await peakRssMb(flow.pid)) ?? Number.NaN,
+  };
+}
+
+/** Starts one flow, measures it under load and stops it. */
+export async function runNodeRed(o: NodeRedRunOptions): Promise<NodeRedRun> {
+  const flow = await startNodeRedFlow(o);
+  try {
+    return await measureNodeRed(flow, o);
+  } finally {
+    await flow.stop();
   }
 }

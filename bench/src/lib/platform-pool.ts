@@ -1,25 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { MACHINE_MOSQUITTO_URL } from './brokers.js';
 import { startPlatform, type BenchPlatform } from './platform.js';
+import { release, shared } from './shared-setup.js';
 
-let shared: Promise<BenchPlatform> | undefined;
+const KEY = 'platform (embedded store)';
 
 /**
- * One platform (embedded store, the machine's Mosquitto) shared by the scenarios of a quick run, so
- * that the whole quick bench stays under a minute; full runs start one per scenario.
+ * One platform (embedded store, the machine's Mosquitto) shared by the scenarios of a quick run
+ * (freshness, then ingest), so that the whole quick bench stays under a minute; full runs start one
+ * per scenario.
  */
 export function sharedPlatform(sensors: number): Promise<BenchPlatform> {
-  shared ??= startPlatform({
-    sensors,
-    mqttUrl: MACHINE_MOSQUITTO_URL,
-    topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
-  });
-  return shared;
+  return shared(
+    KEY,
+    () =>
+      startPlatform({
+        sensors,
+        mqttUrl: MACHINE_MOSQUITTO_URL,
+        topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
+      }),
+    (platform) => platform.stop(),
+  );
 }
 
-/** Stops the shared platform, if one was started. */
-export async function stopSharedPlatform(): Promise<void> {
-  const platform = await shared?.catch(() => undefined);
-  shared = undefined;
-  await platform?.stop();
+/** Stops the shared platform, if one was started: its last user is done with it. */
+export function releaseSharedPlatform(): Promise<void> {
+  return release(KEY);
 }

@@ -5,13 +5,19 @@ import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
 import { runIngest } from '../lib/ingest-run.js';
 import { ownMemory } from '../lib/memory.js';
 import { startPlatform } from '../lib/platform.js';
-import { sharedPlatform } from '../lib/platform-pool.js';
+import { releaseSharedPlatform, sharedPlatform } from '../lib/platform-pool.js';
 import { durations, SENSORS } from './settings.js';
 
 export interface IngestScenarioOptions {
   /** Folder for a V8 CPU profile of the ingest process (embedded store) under load. */
   readonly cpuProfDir?: string;
 }
+
+const QUICK_INFLUX_NOTE =
+  'quick: InfluxDB ingest is measured once, at QoS 0 for 3 s, by the node-red scenario (its `ssc-monitor, STORE=influx` row)';
+
+const LATE_WINDOW_NOTE =
+  'the platform answered /api/health late under load, so part of a counted window fell after the load (window under load % < 100): that part counts the backlog being written, not the sustained rate';
 
 interface Variant {
   readonly store: 'embedded' | 'influx';
@@ -38,13 +44,17 @@ async function runVariant(
   const rows: BenchRow[] = [];
   const memory: BenchRow[] = [];
   try {
-    for (const qos of [0, 1] as const) {
+    // A quick run's drain wait is too short for the backlog QoS 0 leaves the embedded store, so
+    // QoS 1 goes first there, on a platform with nothing pending.
+    for (const qos of context.quick ? ([1, 0] as const) : ([0, 1] as const)) {
       const run = await runIngest(platform, {
         qos,
         sensors: SENSORS,
         warmUpMs: d.warmUpMs,
         sustainMs: d.ingestMs,
         drainMs: d.drainMs,
+        ackDrainMs: d.ackDrainMs,
+        log: context.log,
       });
       const mem = { ...run.memoryUnderLoad, process: `ingest (${variant.store}) under QoS ${qos} load` };
       context.log(
@@ -61,11 +71,15 @@ async function runVariant(
         sent: run.sent,
         lost: run.lost,
         'unstored at end': run.unstored,
+        'window under load %': Math.round(run.underLoadShare * 100),
       });
       memory.push({ ...mem });
     }
   } finally {
-    if (!share) await platform.stop();
+    // Ingest is the shared platform's last user; stopping it ends the backlog QoS 0 left it.
+    if (share) await releaseSharedPlatform();
+    else await platform.stop();
+    context.log(`platform (${variant.store}) stopped`);
   }
   return { rows, memory };
 }
@@ -78,6 +92,9 @@ export function ingestScenario(options: IngestScenarioOptions = {}): Scenario {
   return {
     name: 'ingest',
     title: 'Ingest end-to-end: published → stored and in KPI state',
+    async prepare() {
+      await sharedPlatform(SENSORS);
+    },
     async run(context): Promise<ScenarioResult> {
       const variants: Variant[] = [{ store: 'embedded', qualifier: 'embedded (DuckDB)' }];
       if (!context.quick) variants.push({ store: 'influx', qualifier: 'InfluxDB 1.6' });
@@ -105,14 +122,22 @@ export function ingestScenario(options: IngestScenarioOptions = {}): Scenario {
       return {
         rows,
         memory,
-        notes: context.quick ? ['quick: InfluxDB ingest is measured by the full run only'] : [],
+        notes: [
+          ...(rows.some((r) => Number(r['window under load %']) < 100) ? [LATE_WINDOW_NOTE] : []),
+          ...(context.quick ? [QUICK_INFLUX_NOTE] : []),
+        ],
         summary: {
           ingest_qos0_per_s: Number(embedded(0)?.['readings/s'] ?? NaN),
           ingest_qos1_per_s: Number(embedded(1)?.['readings/s'] ?? NaN),
           ingest_qos0_lost: Number(embedded(0)?.lost ?? NaN),
           ingest_qos1_lost: Number(embedded(1)?.lost ?? NaN),
-          ingest_influx_qos0_per_s: Number(influxRow(0)?.['readings/s'] ?? NaN),
-          ingest_influx_qos1_per_s: Number(influxRow(1)?.['readings/s'] ?? NaN),
+          // A quick run takes the InfluxDB figure from the node-red scenario instead.
+          ...(context.quick
+            ? {}
+            : {
+                ingest_influx_qos0_per_s: Number(influxRow(0)?.['readings/s'] ?? NaN),
+                ingest_influx_qos1_per_s: Number(influxRow(1)?.['readings/s'] ?? NaN),
+              }),
           rss_mb: Number(rss ?? NaN),
         },
       };

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { startInfluxServer, type InfluxServer } from '../../../test/helpers/influxdb.js';
 import type { BenchContext, BenchRow, Scenario, ScenarioResult } from '../scenario.js';
 import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
@@ -10,103 +9,149 @@ import {
   type NodeRedInstall,
 } from '../lib/node-red-install.js';
 import type { FlowKind } from '../lib/node-red-flows.js';
-import { runNodeRed } from '../lib/node-red-run.js';
-import { startPlatform } from '../lib/platform.js';
+import {
+  benchPrefix,
+  quickNodeRedRig,
+  releaseQuickNodeRedRig,
+  startInfluxPlatform,
+} from '../lib/node-red-rig.js';
+import { measureNodeRed, runNodeRed, type NodeRedRun } from '../lib/node-red-run.js';
+import type { BenchPlatform } from '../lib/platform.js';
+import type { IngestRun } from '../lib/ingest-run.js';
 import { ratio } from '../lib/stats.js';
 import { durations, SENSORS } from './settings.js';
 
-const QUICK_SKIP =
-  'skipped in --quick: Node-RED, its InfluxDB and a platform take ~40 s to start and drain here; `npm run bench -- --only node-red` runs it';
-
-const prefix = () => `bench-${randomBytes(4).toString('hex')}/`;
+const QUICK_NOTE =
+  'quick: the batched flow and the platform at QoS 0 only, 3 s sustained each, drains capped at 1.5 s; the full run measures both flows at QoS 0 and 1 for 30 s';
+const NOT_INSTALLED =
+  'quick: Node-RED is not installed, so only the platform was measured; `npm run bench -- --only node-red` installs it once';
+const FLOW_NOTE =
+  'both flows tag points with the sensor id and parse the payload in a function node; the batched flow also flushes a partial batch every second';
 const lostPct = (lost: number, sent: number) => (sent === 0 ? NaN : Math.round((lost / sent) * 1000) / 10);
+
+function nodeRedRow(kind: FlowKind, qos: 0 | 1, r: NodeRedRun, context: BenchContext): BenchRow {
+  context.log(
+    `Node-RED ${kind} QoS ${qos}: ${r.perSecond.toLocaleString('en-US')} points/s, ${lostPct(r.lost, r.sent)} % lost`,
+  );
+  return {
+    system: `Node-RED, ${kind}`,
+    qos,
+    'points/s': r.perSecond,
+    'overall/s': r.overallPerSecond,
+    sent: r.sent,
+    landed: r.landed,
+    lost: r.lost,
+    'lost %': lostPct(r.lost, r.sent),
+    rss_mb: r.rssMb,
+    peak_rss_mb: r.peakRssMb,
+  };
+}
+
+/** How long each side runs and how long the bench waits for it to drain. */
+function loadOf(context: BenchContext) {
+  const d = durations(context);
+  return {
+    sensors: SENSORS,
+    warmUpMs: d.warmUpMs,
+    sustainMs: d.sideBySideMs,
+    ackDrainMs: d.ackDrainMs,
+    // Node-RED's batched flow flushes every second: a shorter poll could take a pause for the end.
+    ...(context.quick ? { drainMs: d.drainMs, drainPollMs: 1_000 } : {}),
+  };
+}
 
 async function nodeRedRows(
   install: NodeRedInstall,
   influx: InfluxServer,
   context: BenchContext,
 ): Promise<BenchRow[]> {
-  const d = durations(context);
-  const runs: [FlowKind, 0 | 1][] = context.quick
-    ? [['batched', 0]]
-    : [
-        ['per-point', 0],
-        ['per-point', 1],
-        ['batched', 0],
-        ['batched', 1],
-      ];
+  const runs: [FlowKind, 0 | 1][] = [
+    ['per-point', 0],
+    ['per-point', 1],
+    ['batched', 0],
+    ['batched', 1],
+  ];
   const rows: BenchRow[] = [];
   for (const [kind, qos] of runs) {
-    const sustainMs = context.quick ? 3_000 : d.ingestMs;
     const r = await runNodeRed({
       install,
       kind,
       qos,
       influxUrl: influx.url,
       mqttUrl: MACHINE_MOSQUITTO_URL,
-      prefix: prefix(),
-      sensors: SENSORS,
-      warmUpMs: d.warmUpMs,
-      sustainMs,
+      prefix: benchPrefix(),
+      ...loadOf(context),
     });
-    context.log(
-      `Node-RED ${kind} QoS ${qos}: ${r.perSecond.toLocaleString('en-US')} points/s, ${lostPct(r.lost, r.sent)} % lost`,
-    );
-    rows.push({
-      system: `Node-RED, ${kind}`,
-      qos,
-      'points/s': r.perSecond,
-      'overall/s': r.overallPerSecond,
-      sent: r.sent,
-      landed: r.landed,
-      lost: r.lost,
-      'lost %': lostPct(r.lost, r.sent),
-      rss_mb: r.rssMb,
-      peak_rss_mb: r.peakRssMb,
-    });
+    rows.push(nodeRedRow(kind, qos, r, context));
   }
   return rows;
 }
 
-async function platformRows(influx: InfluxServer, context: BenchContext): Promise<BenchRow[]> {
+async function platformRow(platform: BenchPlatform, qos: 0 | 1, context: BenchContext) {
   const d = durations(context);
-  const platform = await startPlatform({
+  const r: IngestRun = await runIngest(platform, {
+    qos,
     sensors: SENSORS,
-    mqttUrl: MACHINE_MOSQUITTO_URL,
-    topicPrefix: prefix(),
-    influxUrl: influx.url,
+    warmUpMs: d.warmUpMs,
+    sustainMs: d.sideBySideMs,
+    drainMs: d.drainMs,
+    ackDrainMs: d.ackDrainMs,
   });
-  const rows: BenchRow[] = [];
+  const mem = await platform.memory('platform');
+  context.log(
+    `ssc-monitor (InfluxDB) QoS ${qos}: ${r.perSecond.toLocaleString('en-US')} readings/s, ${lostPct(r.lost, r.sent)} % lost`,
+  );
+  return {
+    system: 'ssc-monitor, STORE=influx',
+    qos,
+    'points/s': r.perSecond,
+    'overall/s': r.overallPerSecond,
+    sent: r.sent,
+    landed: r.sent - r.lost,
+    lost: r.lost,
+    'lost %': lostPct(r.lost, r.sent),
+    rss_mb: mem.rss_mb ?? NaN,
+    peak_rss_mb: mem.peak_rss_mb ?? NaN,
+  };
+}
+
+async function platformRows(influx: InfluxServer, context: BenchContext): Promise<BenchRow[]> {
+  const platform = await startInfluxPlatform(influx, SENSORS);
   try {
-    for (const qos of context.quick ? ([0] as const) : ([0, 1] as const)) {
-      const r = await runIngest(platform, {
-        qos,
-        sensors: SENSORS,
-        warmUpMs: d.warmUpMs,
-        sustainMs: context.quick ? 3_000 : d.ingestMs,
-        drainMs: d.drainMs,
-      });
-      const mem = await platform.memory('platform');
-      context.log(
-        `ssc-monitor (InfluxDB) QoS ${qos}: ${r.perSecond.toLocaleString('en-US')} readings/s, ${lostPct(r.lost, r.sent)} % lost`,
-      );
-      rows.push({
-        system: 'ssc-monitor, STORE=influx',
-        qos,
-        'points/s': r.perSecond,
-        'overall/s': r.overallPerSecond,
-        sent: r.sent,
-        landed: r.sent - r.lost,
-        lost: r.lost,
-        'lost %': lostPct(r.lost, r.sent),
-        rss_mb: mem.rss_mb ?? NaN,
-        peak_rss_mb: mem.peak_rss_mb ?? NaN,
-      });
-    }
+    return [await platformRow(platform, 0, context), await platformRow(platform, 1, context)];
   } finally {
     await platform.stop();
   }
-  return rows;
+}
+
+/** The quick form: the batched flow, then the platform, at QoS 0, on the rig started with the other set-ups. */
+async function quickRun(context: BenchContext): Promise<ScenarioResult> {
+  try {
+    const rig = await quickNodeRedRig(SENSORS);
+    const rows: BenchRow[] = [];
+    if (rig.flow) {
+      rows.push(nodeRedRow('batched', 0, await measureNodeRed(rig.flow, loadOf(context)), context));
+      // Whatever Node-RED still holds must not run beside the platform's measurement.
+      await rig.flow.stop();
+    }
+    rows.push(
+      await platformRow(rig.platform, 0, context).catch((error: unknown) => {
+        context.log(`platform (STORE=influx) output:\n${rig.platform.process.output().slice(-1500)}`);
+        throw error;
+      }),
+    );
+    const summary = summaryOf(rows);
+    return {
+      rows,
+      summary: {
+        ...summary,
+        ingest_influx_qos0_per_s: Number(rows.at(-1)?.['points/s'] ?? NaN),
+      },
+      notes: [...(rig.versions ? [rig.versions, FLOW_NOTE] : []), rig.flow ? QUICK_NOTE : NOT_INSTALLED],
+    };
+  } finally {
+    await releaseQuickNodeRedRig();
+  }
 }
 
 function summaryOf(rows: readonly BenchRow[]): Record<string, number> {
@@ -135,10 +180,11 @@ function summaryOf(rows: readonly BenchRow[]): Record<string, number> {
 export const nodeRedScenario: Scenario = {
   name: 'node-red',
   title: 'Node-RED side by side, into the same InfluxDB',
+  async prepare() {
+    await quickNodeRedRig(SENSORS);
+  },
   async run(context): Promise<ScenarioResult> {
-    // Starting Node-RED, InfluxDB and a platform and draining them takes ~40 s here: more than the
-    // whole quick bench may take. The full run (or `--only node-red`) measures it.
-    if (context.quick) return { rows: [], summary: {}, notes: [QUICK_SKIP] };
+    if (context.quick) return quickRun(context);
     let install = installedNodeRed();
     try {
       install ??= await installNodeRed(context.log);
@@ -159,10 +205,7 @@ export const nodeRedScenario: Scenario = {
       return {
         rows,
         summary: summaryOf(rows),
-        notes: [
-          versions,
-          'both flows tag points with the sensor id and parse the payload in a function node; the batched flow also flushes a partial batch every second',
-        ],
+        notes: [versions, FLOW_NOTE],
       };
     } finally {
       await influx.dispose();

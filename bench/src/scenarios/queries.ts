@@ -7,6 +7,7 @@ import type { BenchContext, BenchRow, Scenario, ScenarioResult } from '../scenar
 import { ownMemory } from '../lib/memory.js';
 import { BENCH_KPI, startPlatform, type BenchPlatform } from '../lib/platform.js';
 import { prefillEmbeddedStore, type PrefillShape } from '../lib/prefill.js';
+import { release, shared } from '../lib/shared-setup.js';
 import { timeRuns, type Timing } from '../lib/timing.js';
 import { durations, SENSORS } from './settings.js';
 
@@ -73,6 +74,44 @@ function shapeFor(context: BenchContext, districts: readonly string[]): PrefillS
     : { sensors: SENSORS, minuteDays: 30, hourlyDays: 335, end, districts };
 }
 
+interface QueryStore {
+  readonly scratch: string;
+  readonly dataDir: string;
+  readonly shape: PrefillShape;
+  readonly counts: { readonly raw: number; readonly hourly: number };
+}
+
+const removeStore = (store: Pick<QueryStore, 'scratch'>) =>
+  rm(store.scratch, { recursive: true, force: true });
+
+async function buildStore(context: BenchContext): Promise<QueryStore> {
+  const scratch = await mkdtemp(join(tmpdir(), 'ssc-bench-queries-'));
+  const dataDir = join(scratch, 'data');
+  try {
+    const demo = await loadPlanFile(DEMO_PLAN_FILE);
+    const shape = shapeFor(
+      context,
+      demo.city.districts.map((d) => d.id),
+    );
+    const started = Date.now();
+    const counts = await prefillEmbeddedStore(dataDir, shape);
+    context.log(
+      `prefilled ${counts.raw.toLocaleString('en-US')} raw rows, ${counts.hourly.toLocaleString('en-US')} hourly roll-ups in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+    return { scratch, dataDir, shape, counts };
+  } catch (error) {
+    await removeStore({ scratch });
+    throw error;
+  }
+}
+
+const STORE_KEY = 'query store';
+
+/** A quick run builds the store with the other set-ups, before any measurement. */
+function queryStore(context: BenchContext): Promise<QueryStore> {
+  return context.quick ? shared(STORE_KEY, () => buildStore(context), removeStore) : buildStore(context);
+}
+
 /**
  * Scenario 4: query times with the embedded store holding 30 days × 1,000 sensors of minute data
  * and a year of hourly roll-ups, in-process on the store and through the platform's API.
@@ -80,21 +119,14 @@ function shapeFor(context: BenchContext, districts: readonly string[]): PrefillS
 export const queriesScenario: Scenario = {
   name: 'queries',
   title: 'Queries: year of hourly series, latest values, KPI list',
+  async prepare(context) {
+    await queryStore(context);
+  },
   async run(context): Promise<ScenarioResult> {
-    const scratch = await mkdtemp(join(tmpdir(), 'ssc-bench-queries-'));
-    const dataDir = join(scratch, 'data');
+    const store = await queryStore(context);
+    const { dataDir, shape, counts } = store;
     const runs = durations(context).queryRuns;
     try {
-      const demo = await loadPlanFile(DEMO_PLAN_FILE);
-      const shape = shapeFor(
-        context,
-        demo.city.districts.map((d) => d.id),
-      );
-      const started = Date.now();
-      const counts = await prefillEmbeddedStore(dataDir, shape);
-      context.log(
-        `prefilled ${counts.raw.toLocaleString('en-US')} raw rows, ${counts.hourly.toLocaleString('en-US')} hourly roll-ups in ${Math.round((Date.now() - started) / 1000)} s`,
-      );
       const rows = await storeQueries(dataDir, shape.end, runs);
       const memory: BenchRow[] = [];
       const notes: string[] = [];
@@ -140,7 +172,8 @@ export const queriesScenario: Scenario = {
         },
       };
     } finally {
-      await rm(scratch, { recursive: true, force: true });
+      if (context.quick) await release(STORE_KEY);
+      else await removeStore(store);
     }
   },
 };

@@ -15,6 +15,7 @@ async function rate(url: string, broker: string, qos: 0 | 1, context: BenchConte
     sensors: SENSORS,
     warmUpMs: d.warmUpMs,
     durationMs: d.rawMs,
+    ackDrainMs: d.ackDrainMs,
   });
   context.log(`${broker} QoS ${qos}: ${r.perSecond.toLocaleString('en-US')} msg/s (${r.lost} lost)`);
   return { broker, qos, 'msg/s': r.perSecond, sent: r.sent, received: r.received, lost: r.lost };

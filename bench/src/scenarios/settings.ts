@@ -12,19 +12,34 @@ export interface Durations {
   readonly freshnessMs: number;
   /** Longest wait for a platform to store its backlog after a load. */
   readonly drainMs: number;
+  /** Longest wait for the load generator's publishes still in flight when a load stops. */
+  readonly ackDrainMs: number;
+  /** Sustained part of the Node-RED side-by-side runs (the full run: `ingestMs`). */
+  readonly sideBySideMs: number;
   /** Query repetitions for p50/p99. */
   readonly queryRuns: number;
 }
 
 export function durations(context: Pick<BenchContext, 'quick'>): Durations {
   return context.quick
-    ? { rawMs: 2_000, warmUpMs: 1_000, ingestMs: 10_000, freshnessMs: 2_000, drainMs: 1_500, queryRuns: 5 }
+    ? {
+        rawMs: 2_000,
+        warmUpMs: 1_000,
+        ingestMs: 10_000,
+        freshnessMs: 2_000,
+        drainMs: 1_500,
+        ackDrainMs: 2_000,
+        sideBySideMs: 3_000,
+        queryRuns: 5,
+      }
     : {
         rawMs: 10_000,
         warmUpMs: 5_000,
         ingestMs: 30_000,
         freshnessMs: 15_000,
         drainMs: 120_000,
+        ackDrainMs: 10_000,
+        sideBySideMs: 30_000,
         queryRuns: 20,
       };
 }

@@ -1,0 +1,122 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { REPO_ROOT } from './platform.js';
+import { freePort, pollUntil, sleep, spawnChild, type BenchChild } from './processes.js';
+import { release, shared } from './shared-setup.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** KPIs of the large demo: the platform is ready once it lists them all. */
+export const OPS_VIEW_KPIS = 50;
+
+/** The large demo platform, its demo backfill done, and a headless Chromium to look at it. */
+export interface OpsViewRig {
+  readonly url: string;
+  readonly mqttUrl: string;
+  readonly browser: Browser;
+}
+
+interface Running extends OpsViewRig {
+  readonly dataDir: string;
+  readonly platform: BenchChild;
+}
+
+/** Messages received so far, from the health report. */
+async function messages(url: string): Promise<number> {
+  const body = (await (await fetch(`${url}/api/health`)).json()) as { ingest: { messages: number } };
+  return body.ingest.messages;
+}
+
+/** `npm start` as its own process with the large demo: the browser measures a real server. */
+async function startDemoPlatform(
+  dataDir: string,
+): Promise<{ platform: BenchChild; url: string; mqttUrl: string }> {
+  const [port, mqttPort] = [await freePort(), await freePort()];
+  const platform = spawnChild(
+    'ops-view platform',
+    process.execPath,
+    ['--import', 'tsx', 'ingest/src/main.ts'],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        PORT: String(port),
+        MQTT_PORT: String(mqttPort),
+        DATA_DIR: dataDir,
+        DEMO: 'on',
+        DEMO_SCALE: 'large',
+        // The wall screen as a public dashboard: no sign-in for the page, its stream or the probes.
+        PUBLIC_DASHBOARD: 'true',
+        API_RATE_LIMIT: '1000000',
+        // One hour of history is enough for the tiles; 48 h of 1,000 sensors would take minutes.
+        DEMO_BACKFILL: '1h',
+        LOG_LEVEL: 'warn',
+      },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await pollUntil(
+      'the platform with 50 KPIs',
+      async () => {
+        if (platform.child.exitCode !== null) throw new Error(`platform exited:\n${platform.output()}`);
+        const body = (await (await fetch(`${url}/api/kpis`)).json()) as { kpis: unknown[] };
+        return body.kpis.length === OPS_VIEW_KPIS ? true : undefined;
+      },
+      180_000,
+      250,
+    );
+    // Loads are measured on a platform in its steady state, not while it ingests the demo's
+    // history: done once fewer than 300 messages arrive in a second (the live demo sends 100).
+    await pollUntil(
+      'the end of the demo backfill',
+      async () => {
+        const before = await messages(url);
+        await sleep(1_000);
+        return (await messages(url)) - before < 300 ? true : undefined;
+      },
+      180_000,
+      250,
+    );
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
+  return { platform, url, mqttUrl: `mqtt://127.0.0.1:${mqttPort}` };
+}
+
+async function startRig(): Promise<Running> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ssc-bench-ops-'));
+  // Both are set-up: the browser starts while the platform ingests its demo history.
+  const [platform, browser] = await Promise.allSettled([
+    startDemoPlatform(dataDir),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    }),
+  ]);
+  if (platform.status === 'fulfilled' && browser.status === 'fulfilled')
+    return { ...platform.value, browser: browser.value, dataDir };
+  if (browser.status === 'fulfilled') await browser.value.close();
+  if (platform.status === 'fulfilled') await platform.value.platform.stop();
+  await rm(dataDir, { recursive: true, force: true });
+  throw platform.status === 'rejected' ? platform.reason : (browser as PromiseRejectedResult).reason;
+}
+
+async function stopRig(rig: Running): Promise<void> {
+  await Promise.all([rig.browser.close(), rig.platform.stop()]);
+  await rm(rig.dataDir, { recursive: true, force: true });
+}
+
+const KEY = 'ops view';
+
+/**
+ * The rig, started once: a quick run starts it with the other set-ups (the demo platform is busy
+ * only while it ingests its history, which ends before any measurement).
+ */
+export function opsViewRig(quick: boolean): Promise<OpsViewRig & { stop(): Promise<void> }> {
+  const withStop = (rig: Running) => ({ ...rig, stop: () => (quick ? release(KEY) : stopRig(rig)) });
+  return (quick ? shared(KEY, startRig, stopRig) : startRig()).then(withStop);
+}
