@@ -16,6 +16,10 @@ import type { MqttSource } from './adapters/mqtt/mqtt-source.js';
 import type { IngestPipeline } from './pipeline/ingest-pipeline.js';
 import type { SensorRegistry } from './pipeline/sensor-registry.js';
 import type { PlanService } from './plan-service.js';
+import { withTimeout } from './with-timeout.js';
+
+/** Longest wait for the store in a health check: load balancers and dashboards poll it. */
+const HEALTH_PING_TIMEOUT_MS = 2_000;
 
 export interface ViewParts {
   readonly feeds: FeedStatusSource;
@@ -90,15 +94,22 @@ export function createPlatformView(parts: ViewParts): PlatformView {
     sensors: () => sensors.all(),
     sensor: (id) => sensors.get(id),
     async health(): Promise<HealthReport> {
+      // Counted before waiting on the store: a store busy with a backlog must not make them stale.
+      const ingest = pipeline.counters();
       const spoolFull = pipeline.spoolState().full;
-      const lastError = spoolFull ? 'spool full: readings are not acknowledged' : pipeline.lastStoreError;
-      const storeOk = (await store.ping().catch(() => false)) && lastError === null;
+      const answered = await withTimeout(store.ping(), HEALTH_PING_TIMEOUT_MS, 'no answer').catch(() => null);
+      const lastError = spoolFull
+        ? 'spool full: readings are not acknowledged'
+        : answered === null
+          ? `store did not answer within ${HEALTH_PING_TIMEOUT_MS} ms (busy or stalled)`
+          : pipeline.lastStoreError;
+      const storeOk = answered === true && lastError === null;
       const connected = parts.source.connected;
       return {
         status: storeOk && connected ? 'ok' : 'degraded',
         broker: { ...parts.broker, connected },
         store: { kind: parts.storeKind, ok: storeOk, lastError },
-        ingest: pipeline.counters(),
+        ingest,
         startedAt: parts.startedAt,
       };
     },

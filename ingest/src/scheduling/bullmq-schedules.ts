@@ -1,6 +1,7 @@
 import type { FeedSchedule } from '@ssc-monitor/core';
 import type { JobSchedulerJson, JobsOptions, Queue, RepeatOptions } from 'bullmq';
 import type { Logger } from 'pino';
+import { withTimeout } from '../with-timeout.js';
 
 /** One repeatable job: its scheduler id and when it runs. */
 export interface ScheduledEntry<Data> {
@@ -65,16 +66,4 @@ export async function openQueue<Data>(
   queue.on('error', (error) => logger.error({ err: error }, `${what} queue error`));
   await withTimeout(queue.waitUntilReady(), ms, `Redis not reachable within ${ms} ms`);
   return queue;
-}
-
-export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
