@@ -1,6 +1,13 @@
 import { BIGINT, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { AggregateQuery, ReadingFilter } from '@ssc-monitor/core';
 import { SqlParams, type BoundSql } from './bound-sql.js';
+import {
+  CREATE_DISTRICT_ROLLUPS,
+  DISTRICT_DAILY,
+  DISTRICT_HOURLY,
+  districtDaysSql,
+  districtHoursSql,
+} from './district-rollup-sql.js';
 import { DAY_MS, HOUR_MS, NEVER, ceilTo, floorTo, type AggregatePlan, type Span } from './rollup-plan.js';
 
 export const HOURLY = 'rollups_1h';
@@ -42,6 +49,7 @@ export const CREATE_ROLLUPS: readonly string[] = [
   `INSERT INTO rollup_dirty SELECT DISTINCT quantity, ${floored('ts', HOUR_MS)} FROM readings
 WHERE NOT EXISTS (SELECT 1 FROM rollup_state)`,
   `INSERT INTO rollup_state SELECT ${NEVER} WHERE NOT EXISTS (SELECT 1 FROM rollup_state)`,
+  ...CREATE_DISTRICT_ROLLUPS,
 ];
 
 /** Columns: hour; every marked hour (of any quantity), in order. */
@@ -100,10 +108,11 @@ WHERE r.quantity = m.quantity AND ${HOUR_OF_R} = m.hour AND r.ts >= $from AND r.
 export function rollUpSql(extent: Span, sealedBefore: number): BoundSql[] {
   const statements = [overMarked(CLEAR_OPEN_HOURS, extent, sealedBefore), overMarked(INSERT_HOURS, extent)];
   if (extent.from < sealedBefore) statements.push(overMarked(DELETE_SEALED_RAW, extent, sealedBefore));
-  return [...statements, ...rollUpDaysSql(extent)];
+  const districts = districtHoursSql(MARKED).map((sql) => overMarked(sql, extent));
+  return [...statements, ...districts, ...rollUpDaysSql(extent)];
 }
 
-/** Recomputes the days of the marked hours from their hourly roll-ups, exact without raw readings. */
+/** Recomputes the days of the marked hours from their hourly roll-ups (per sensor and per district). */
 function rollUpDaysSql(extent: Span): BoundSql[] {
   // Literal bounds: whole numbers computed here, which DuckDB prunes row groups by.
   const inDays = (column: string): string =>
@@ -121,6 +130,7 @@ FROM ${HOURLY} h JOIN (${MARKED_DAYS}) m ON h.quantity = m.quantity AND ${DAY_OF
 WHERE ${inDays('h.bucket')} GROUP BY ALL`,
       extent,
     ),
+    ...districtDaysSql(MARKED_DAYS, inDays).map((sql) => overMarked(sql, extent)),
   ];
 }
 
@@ -154,6 +164,15 @@ const RAW_PART =
   'SELECT ts AS t, sensor_id, 1::DOUBLE AS n, value AS s, value AS lo, value AS hi FROM readings';
 const rollupPart = (table: RollupTable): string =>
   `SELECT bucket AS t, sensor_id, value_count::DOUBLE AS n, value_sum AS s, value_min AS lo, value_max AS hi FROM ${table}`;
+const districtPart = (table: string): string =>
+  `SELECT bucket AS t, NULL::VARCHAR AS sensor_id, value_count::DOUBLE AS n, value_sum AS s, value_min AS lo, value_max AS hi FROM ${table}`;
+
+/**
+ * Sensors merged and none picked out: the district roll-ups hold the same totals in a few rows
+ * per bucket (one per district) instead of one per sensor.
+ */
+const mergesSensors = (query: AggregateQuery): boolean =>
+  query.groupBy === 'none' && query.sensorIds === undefined;
 
 /**
  * A planned aggregate: one SELECT per span (a single range per scan lets DuckDB skip row groups
@@ -172,8 +191,9 @@ export function plannedAggregateSql(query: AggregateQuery, plan: AggregatePlan):
     }
   };
   addParts(plan.raw, RAW_PART, 'ts');
-  addParts(plan.hourly, rollupPart(HOURLY), 'bucket');
-  addParts(plan.daily, rollupPart(DAILY), 'bucket');
+  const byDistrict = mergesSensors(query);
+  addParts(plan.hourly, byDistrict ? districtPart(DISTRICT_HOURLY) : rollupPart(HOURLY), 'bucket');
+  addParts(plan.daily, byDistrict ? districtPart(DISTRICT_DAILY) : rollupPart(DAILY), 'bucket');
   if (parts.length === 0) return undefined;
   const every = params.add('every', query.every, BIGINT);
   const bySensor = query.groupBy === 'sensor';
