@@ -43,6 +43,28 @@ export async function computeKpiSeries(
     : calendarSeries(store, definition, definition.window, context, points);
 }
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The bucket width a rolling series reads. The engine's buckets (a 96th of the window, e.g. 15
+ * minutes) are not whole hours, so a store answers them from raw readings only: a year of them is
+ * slow and, past the raw retention, empty. When the window and every point time are whole days or
+ * hours, each window is exactly a run of whole days or hours, which the store reads from roll-ups;
+ * the readings in each window, and so the value, are the same.
+ */
+function seriesBucketMs(engineBucketMs: number, windowMs: number, points: readonly number[]): number {
+  const step = points.length > 1 ? points[1]! - points[0]! : 0;
+  const first = points[0] ?? 0;
+  // Points on the engine's bucket bounds, so each window ends at its point as the engine's does.
+  const onEngineBounds = step % engineBucketMs === 0 && first % engineBucketMs === 0;
+  const fits = (width: number): boolean =>
+    onEngineBounds && windowMs % width === 0 && step % width === 0 && first % width === 0;
+  if (engineBucketMs % DAY_MS !== 0 && fits(DAY_MS)) return DAY_MS;
+  if (engineBucketMs % HOUR_MS !== 0 && fits(HOUR_MS)) return HOUR_MS;
+  return engineBucketMs;
+}
+
 async function rollingSeries(
   store: Store,
   definition: KpiDefinition,
@@ -50,8 +72,9 @@ async function rollingSeries(
   context: SeriesContext,
   points: number[],
 ): Promise<SeriesPoint[]> {
-  const bucketMs = Math.max(1, Math.floor(window.ms / BUCKETS_PER_WINDOW));
-  const windowMs = bucketMs * BUCKETS_PER_WINDOW;
+  const engineBucketMs = Math.max(1, Math.floor(window.ms / BUCKETS_PER_WINDOW));
+  const windowMs = engineBucketMs * BUCKETS_PER_WINDOW;
+  const bucketMs = seriesBucketMs(engineBucketMs, windowMs, points);
   const first = points[0] ?? 0;
   const from = Math.floor((first - windowMs) / bucketMs) * bucketMs;
   const to = (points.at(-1) ?? first) + 1;
@@ -64,12 +87,15 @@ async function rollingSeries(
       to,
       every: bucketMs,
       groupBy: 'none',
+      // The KPI's scope, as the live engine and the calendar series apply it.
+      ...(context.sensorIds ? { sensorIds: context.sensorIds } : {}),
+      ...(context.districts ? { districts: context.districts } : {}),
       ...(threshold === undefined ? {} : { threshold }),
     });
     byQuantity.set(quantity, new Map(rows.map((r) => [r.bucket, { ...r, above: r.above ?? 0 }])));
   }
   return points.map((t) => {
-    // The window of point t is the BUCKETS_PER_WINDOW buckets before t.
+    // The window of point t is the engine's BUCKETS_PER_WINDOW buckets before t: [end − windowMs, end).
     const end = Math.floor(t / bucketMs) * bucketMs;
     const totals = (quantity: QuantityId): Totals => {
       const sum = emptyTotals();
