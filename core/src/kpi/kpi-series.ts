@@ -65,6 +65,35 @@ function seriesBucketMs(engineBucketMs: number, windowMs: number, points: readon
   return engineBucketMs;
 }
 
+/**
+ * The aggregate buckets of each quantity of the formula, by index from `span.from` (whole bucket
+ * widths apart), so that each window is a run of indexes.
+ */
+async function bucketsByQuantity(
+  store: Store,
+  definition: KpiDefinition,
+  context: SeriesContext,
+  span: SeriesQuery,
+): Promise<Map<QuantityId, (Totals | undefined)[]>> {
+  const threshold = formulaThreshold(definition.formula);
+  const byQuantity = new Map<QuantityId, (Totals | undefined)[]>();
+  for (const quantity of formulaQuantities(definition.formula)) {
+    const rows = await store.aggregate({
+      quantity,
+      ...span,
+      groupBy: 'none',
+      // The KPI's scope, as the live engine and the calendar series apply it.
+      ...(context.sensorIds ? { sensorIds: context.sensorIds } : {}),
+      ...(context.districts ? { districts: context.districts } : {}),
+      ...(threshold === undefined ? {} : { threshold }),
+    });
+    const buckets: (Totals | undefined)[] = [];
+    for (const r of rows) buckets[(r.bucket - span.from) / span.every] = { ...r, above: r.above ?? 0 };
+    byQuantity.set(quantity, buckets);
+  }
+  return byQuantity;
+}
+
 async function rollingSeries(
   store: Store,
   definition: KpiDefinition,
@@ -78,41 +107,29 @@ async function rollingSeries(
   const first = points[0] ?? 0;
   const from = Math.floor((first - windowMs) / bucketMs) * bucketMs;
   const to = (points.at(-1) ?? first) + 1;
-  const threshold = formulaThreshold(definition.formula);
-  const byQuantity = new Map<QuantityId, Map<number, Totals>>();
-  for (const quantity of formulaQuantities(definition.formula)) {
-    const rows = await store.aggregate({
-      quantity,
-      from,
-      to,
-      every: bucketMs,
-      groupBy: 'none',
-      // The KPI's scope, as the live engine and the calendar series apply it.
-      ...(context.sensorIds ? { sensorIds: context.sensorIds } : {}),
-      ...(context.districts ? { districts: context.districts } : {}),
-      ...(threshold === undefined ? {} : { threshold }),
-    });
-    byQuantity.set(quantity, new Map(rows.map((r) => [r.bucket, { ...r, above: r.above ?? 0 }])));
-  }
+  const byQuantity = await bucketsByQuantity(store, definition, context, { from, to, every: bucketMs });
+  const formulaContext = { population: context.population, days: window.ms / 86_400_000 };
+  const windowBuckets = windowMs / bucketMs;
+  // One totals object per quantity, refilled at each point: a year of points allocates nothing more.
+  const sums = new Map<QuantityId, Totals>();
+  let last = 0;
+  const totals = (quantity: QuantityId): Totals => {
+    let sum = sums.get(quantity);
+    if (sum === undefined) sums.set(quantity, (sum = emptyTotals()));
+    sum.count = sum.sum = sum.above = 0;
+    sum.min = Infinity;
+    sum.max = -Infinity;
+    const buckets = byQuantity.get(quantity) ?? [];
+    for (let i = Math.max(0, last - windowBuckets); i < last; i += 1) {
+      const bucket = buckets[i];
+      if (bucket !== undefined) mergeInto(sum, bucket);
+    }
+    return sum;
+  };
   return points.map((t) => {
     // The window of point t is the engine's BUCKETS_PER_WINDOW buckets before t: [end − windowMs, end).
-    const end = Math.floor(t / bucketMs) * bucketMs;
-    const totals = (quantity: QuantityId): Totals => {
-      const sum = emptyTotals();
-      const buckets = byQuantity.get(quantity);
-      for (let start = end - windowMs; start < end; start += bucketMs) {
-        const bucket = buckets?.get(start);
-        if (bucket !== undefined) mergeInto(sum, bucket);
-      }
-      return sum;
-    };
-    return {
-      t,
-      value: evaluateFormula(definition.formula, totals, {
-        population: context.population,
-        days: window.ms / 86_400_000,
-      }),
-    };
+    last = (Math.floor(t / bucketMs) * bucketMs - from) / bucketMs;
+    return { t, value: evaluateFormula(definition.formula, totals, formulaContext) };
   });
 }
 
