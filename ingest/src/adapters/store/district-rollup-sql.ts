@@ -9,9 +9,9 @@ const floored = (x: string, width: number): string => `(${x} - ((${x} % ${width}
 
 /**
  * The per-sensor roll-ups merged per (quantity, district, bucket), so that a city or district
- * series reads a few rows per bucket instead of one per sensor; the city total is the sum of its
- * districts. `sensor_rows` is how many per-sensor roll-up rows a row merges: the hourly table is
- * in step with `rollups_1h` exactly when their counts agree, which maintenance checks each step.
+ * series reads a few rows per bucket instead of one per sensor (`city-rollup-sql.ts` merges them
+ * once more for the whole city). `sensor_rows` is how many per-sensor roll-up rows a row merges: the hourly table is
+ * in step with `rollups_1h` exactly when their counts agree, which the store checks at start.
  */
 const createDistrictRollups = (table: DistrictRollupTable): string => `CREATE TABLE IF NOT EXISTS ${table} (
   quantity VARCHAR NOT NULL,

@@ -2,6 +2,13 @@ import { BIGINT, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { AggregateQuery, ReadingFilter } from '@ssc-monitor/core';
 import { SqlParams, type BoundSql } from './bound-sql.js';
 import {
+  CITY_DAILY,
+  CITY_HOURLY,
+  CREATE_CITY_ROLLUPS,
+  cityDaysSql,
+  cityHoursSql,
+} from './city-rollup-sql.js';
+import {
   CREATE_DISTRICT_ROLLUPS,
   DISTRICT_DAILY,
   DISTRICT_HOURLY,
@@ -50,6 +57,7 @@ export const CREATE_ROLLUPS: readonly string[] = [
 WHERE NOT EXISTS (SELECT 1 FROM rollup_state)`,
   `INSERT INTO rollup_state SELECT ${NEVER} WHERE NOT EXISTS (SELECT 1 FROM rollup_state)`,
   ...CREATE_DISTRICT_ROLLUPS,
+  ...CREATE_CITY_ROLLUPS,
 ];
 
 /** Columns: hour; every marked hour (of any quantity), in order. */
@@ -108,7 +116,9 @@ WHERE r.quantity = m.quantity AND ${HOUR_OF_R} = m.hour AND r.ts >= $from AND r.
 export function rollUpSql(extent: Span, sealedBefore: number): BoundSql[] {
   const statements = [overMarked(CLEAR_OPEN_HOURS, extent, sealedBefore), overMarked(INSERT_HOURS, extent)];
   if (extent.from < sealedBefore) statements.push(overMarked(DELETE_SEALED_RAW, extent, sealedBefore));
-  const districts = districtHoursSql(MARKED).map((sql) => overMarked(sql, extent));
+  const districts = [...districtHoursSql(MARKED), ...cityHoursSql(MARKED)].map((sql) =>
+    overMarked(sql, extent),
+  );
   return [...statements, ...districts, ...rollUpDaysSql(extent)];
 }
 
@@ -130,7 +140,9 @@ FROM ${HOURLY} h JOIN (${MARKED_DAYS}) m ON h.quantity = m.quantity AND ${DAY_OF
 WHERE ${inDays('h.bucket')} GROUP BY ALL`,
       extent,
     ),
-    ...districtDaysSql(MARKED_DAYS, inDays).map((sql) => overMarked(sql, extent)),
+    ...[...districtDaysSql(MARKED_DAYS, inDays), ...cityDaysSql(MARKED_DAYS, inDays)].map((sql) =>
+      overMarked(sql, extent),
+    ),
   ];
 }
 
@@ -164,6 +176,7 @@ const RAW_PART =
   'SELECT ts AS t, sensor_id, 1::DOUBLE AS n, value AS s, value AS lo, value AS hi FROM readings';
 const rollupPart = (table: RollupTable): string =>
   `SELECT bucket AS t, sensor_id, value_count::DOUBLE AS n, value_sum AS s, value_min AS lo, value_max AS hi FROM ${table}`;
+/** A district or city roll-up table, sensors merged. */
 const districtPart = (table: string): string =>
   `SELECT bucket AS t, NULL::VARCHAR AS sensor_id, value_count::DOUBLE AS n, value_sum AS s, value_min AS lo, value_max AS hi FROM ${table}`;
 
@@ -173,6 +186,13 @@ const districtPart = (table: string): string =>
  */
 const mergesSensors = (query: AggregateQuery): boolean =>
   query.groupBy === 'none' && query.sensorIds === undefined;
+
+/** The hourly and daily parts' SELECTs: city rows for the whole city, district rows for districts. */
+function rollupSources(query: AggregateQuery): [string, string] {
+  if (!mergesSensors(query)) return [rollupPart(HOURLY), rollupPart(DAILY)];
+  if (query.districts === undefined) return [districtPart(CITY_HOURLY), districtPart(CITY_DAILY)];
+  return [districtPart(DISTRICT_HOURLY), districtPart(DISTRICT_DAILY)];
+}
 
 /**
  * A planned aggregate: one SELECT per span (a single range per scan lets DuckDB skip row groups
@@ -191,9 +211,9 @@ export function plannedAggregateSql(query: AggregateQuery, plan: AggregatePlan):
     }
   };
   addParts(plan.raw, RAW_PART, 'ts');
-  const byDistrict = mergesSensors(query);
-  addParts(plan.hourly, byDistrict ? districtPart(DISTRICT_HOURLY) : rollupPart(HOURLY), 'bucket');
-  addParts(plan.daily, byDistrict ? districtPart(DISTRICT_DAILY) : rollupPart(DAILY), 'bucket');
+  const [hourly, daily] = rollupSources(query);
+  addParts(plan.hourly, hourly, 'bucket');
+  addParts(plan.daily, daily, 'bucket');
   if (parts.length === 0) return undefined;
   const every = params.add('every', query.every, BIGINT);
   const bySensor = query.groupBy === 'sensor';
