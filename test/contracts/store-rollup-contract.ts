@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AggregateQuery, Store, StoredReading } from '@ssc-monitor/core';
 import type { ContractContext, StoreFixture } from './store-contract-context.js';
+import { describeDistrictRollups } from './store-district-rollup-contract.js';
 import {
   DAY,
   HOUR,
@@ -167,5 +168,7 @@ export function describeRollups(ctx: ContractContext): void {
       expect(await ctx.store.latest({ sensorIds: ['air-01'] })).toHaveLength(1);
       await expectExact(ctx.store, written, [{ ...twoDays, every: DAY, groupBy: 'sensor', threshold: 30 }]);
     });
+
+    describeDistrictRollups(ctx);
   });
 }

@@ -116,11 +116,16 @@ describe('InfluxStore on a real InfluxDB', () => {
           max: point.value,
         },
       ]);
+      // Sensors merged: read from the district roll-ups, whose district tag must round-trip too.
+      const inDistrict = { ...window, districts: [point.district], every: DAY, groupBy: 'none' } as const;
+      expect(await store.aggregate(inDistrict)).toEqual([
+        { bucket: T0, count: 1, sum: point.value, min: point.value, max: point.value },
+      ]);
     }
     const latest = await store.latest({ sensorIds: ['quo\'te"s'] });
     expect(latest.map((row) => row.district)).toEqual(['district 4,x=y']);
     // Nothing leaked into the line structure: no tag key beyond the four, one series per id and
-    // resolution (raw, 1h, 1d).
+    // resolution (raw, 1h, 1d) and per district and district resolution (district-1h, district-1d).
     const db = fixtures[0]!.location;
     expect(await column(db, 'SHOW TAG KEYS FROM "readings"')).toEqual([
       'district',
@@ -131,7 +136,7 @@ describe('InfluxStore on a real InfluxDB', () => {
     const series = (await influxql('SHOW SERIES FROM "readings"', db)) as {
       results: [{ series: [{ values: unknown[] }] }];
     };
-    expect(series.results[0].series[0].values).toHaveLength(3 * ids.length);
+    expect(series.results[0].series[0].values).toHaveLength(5 * ids.length);
   });
 
   it('keeps roll-ups in the one measurement `readings`, tagged by resolution', async () => {
@@ -144,9 +149,17 @@ describe('InfluxStore on a real InfluxDB', () => {
     expect(await column(db, 'SHOW TAG VALUES FROM "readings" WITH KEY = "resolution"', 1)).toEqual([
       '1d',
       '1h',
+      'district-1d',
+      'district-1h',
     ]);
-    const days = `SELECT sum("count") FROM "readings" WHERE "resolution" = '1d'`;
-    expect(await column(db, days, 1)).toEqual([written.length]);
+    for (const resolution of ['1d', 'district-1h', 'district-1d']) {
+      const total = `SELECT sum("count") FROM "readings" WHERE "resolution" = '${resolution}'`;
+      expect(await column(db, total, 1), resolution).toEqual([written.length]);
+    }
+    const districtSeries = `SHOW SERIES FROM "readings" WHERE "resolution" = 'district-1h'`;
+    const keys = (await column(db, districtSeries)).map(String);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((key) => key.includes('sensor='))).toEqual([]);
     const raw = `SELECT count("value") FROM "readings" WHERE "resolution" = ''`;
     expect(await column(db, raw, 1)).toEqual([written.length]);
   });
@@ -168,6 +181,8 @@ describe('InfluxStore on a real InfluxDB', () => {
     expect(await column(bucket, 'SHOW TAG VALUES FROM "readings" WITH KEY = "resolution"', 1)).toEqual([
       '1d',
       '1h',
+      'district-1d',
+      'district-1h',
     ]);
     expect(await store.aggregate(query)).toEqual(expected);
   });

@@ -15,7 +15,11 @@ export interface ReadingFilter {
 export interface AggregateQuery extends ReadingFilter {
   /** Bucket width in milliseconds; buckets are aligned to the Unix epoch (UTC). */
   readonly every: number;
-  /** 'sensor' returns one row per sensor and bucket; 'none' merges all sensors per bucket. */
+  /**
+   * 'sensor' returns one row per sensor and bucket; 'none' merges all sensors per bucket. Stores
+   * with roll-ups answer 'none' without `sensorIds` from city or district roll-ups (sensors merged
+   * per hour or day), so a city series reads one or a few rows per bucket, not one per sensor.
+   */
   readonly groupBy: 'sensor' | 'none';
   /** When given, each row also counts the readings strictly above it (`above`). */
   readonly threshold?: number;

@@ -1,6 +1,20 @@
 import { BIGINT, LIST, VARCHAR, listValue } from '@duckdb/node-api';
 import type { AggregateQuery, ReadingFilter } from '@ssc-monitor/core';
 import { SqlParams, type BoundSql } from './bound-sql.js';
+import {
+  CITY_DAILY,
+  CITY_HOURLY,
+  CREATE_CITY_ROLLUPS,
+  cityDaysSql,
+  cityHoursSql,
+} from './city-rollup-sql.js';
+import {
+  CREATE_DISTRICT_ROLLUPS,
+  DISTRICT_DAILY,
+  DISTRICT_HOURLY,
+  districtDaysSql,
+  districtHoursSql,
+} from './district-rollup-sql.js';
 import { DAY_MS, HOUR_MS, NEVER, ceilTo, floorTo, type AggregatePlan, type Span } from './rollup-plan.js';
 
 export const HOURLY = 'rollups_1h';
@@ -42,6 +56,8 @@ export const CREATE_ROLLUPS: readonly string[] = [
   `INSERT INTO rollup_dirty SELECT DISTINCT quantity, ${floored('ts', HOUR_MS)} FROM readings
 WHERE NOT EXISTS (SELECT 1 FROM rollup_state)`,
   `INSERT INTO rollup_state SELECT ${NEVER} WHERE NOT EXISTS (SELECT 1 FROM rollup_state)`,
+  ...CREATE_DISTRICT_ROLLUPS,
+  ...CREATE_CITY_ROLLUPS,
 ];
 
 /** Columns: hour; every marked hour (of any quantity), in order. */
@@ -100,10 +116,13 @@ WHERE r.quantity = m.quantity AND ${HOUR_OF_R} = m.hour AND r.ts >= $from AND r.
 export function rollUpSql(extent: Span, sealedBefore: number): BoundSql[] {
   const statements = [overMarked(CLEAR_OPEN_HOURS, extent, sealedBefore), overMarked(INSERT_HOURS, extent)];
   if (extent.from < sealedBefore) statements.push(overMarked(DELETE_SEALED_RAW, extent, sealedBefore));
-  return [...statements, ...rollUpDaysSql(extent)];
+  const districts = [...districtHoursSql(MARKED), ...cityHoursSql(MARKED)].map((sql) =>
+    overMarked(sql, extent),
+  );
+  return [...statements, ...districts, ...rollUpDaysSql(extent)];
 }
 
-/** Recomputes the days of the marked hours from their hourly roll-ups, exact without raw readings. */
+/** Recomputes the days of the marked hours from their hourly roll-ups (per sensor and per district). */
 function rollUpDaysSql(extent: Span): BoundSql[] {
   // Literal bounds: whole numbers computed here, which DuckDB prunes row groups by.
   const inDays = (column: string): string =>
@@ -120,6 +139,9 @@ WHERE ${DAILY}.quantity = m.quantity AND ${DAILY}.bucket = m.day AND ${inDays(`$
 FROM ${HOURLY} h JOIN (${MARKED_DAYS}) m ON h.quantity = m.quantity AND ${DAY_OF_H} = m.day
 WHERE ${inDays('h.bucket')} GROUP BY ALL`,
       extent,
+    ),
+    ...[...districtDaysSql(MARKED_DAYS, inDays), ...cityDaysSql(MARKED_DAYS, inDays)].map((sql) =>
+      overMarked(sql, extent),
     ),
   ];
 }
@@ -154,6 +176,23 @@ const RAW_PART =
   'SELECT ts AS t, sensor_id, 1::DOUBLE AS n, value AS s, value AS lo, value AS hi FROM readings';
 const rollupPart = (table: RollupTable): string =>
   `SELECT bucket AS t, sensor_id, value_count::DOUBLE AS n, value_sum AS s, value_min AS lo, value_max AS hi FROM ${table}`;
+/** A district or city roll-up table, sensors merged. */
+const districtPart = (table: string): string =>
+  `SELECT bucket AS t, NULL::VARCHAR AS sensor_id, value_count::DOUBLE AS n, value_sum AS s, value_min AS lo, value_max AS hi FROM ${table}`;
+
+/**
+ * Sensors merged and none picked out: the district roll-ups hold the same totals in a few rows
+ * per bucket (one per district) instead of one per sensor.
+ */
+const mergesSensors = (query: AggregateQuery): boolean =>
+  query.groupBy === 'none' && query.sensorIds === undefined;
+
+/** The hourly and daily parts' SELECTs: city rows for the whole city, district rows for districts. */
+function rollupSources(query: AggregateQuery): [string, string] {
+  if (!mergesSensors(query)) return [rollupPart(HOURLY), rollupPart(DAILY)];
+  if (query.districts === undefined) return [districtPart(CITY_HOURLY), districtPart(CITY_DAILY)];
+  return [districtPart(DISTRICT_HOURLY), districtPart(DISTRICT_DAILY)];
+}
 
 /**
  * A planned aggregate: one SELECT per span (a single range per scan lets DuckDB skip row groups
@@ -172,8 +211,9 @@ export function plannedAggregateSql(query: AggregateQuery, plan: AggregatePlan):
     }
   };
   addParts(plan.raw, RAW_PART, 'ts');
-  addParts(plan.hourly, rollupPart(HOURLY), 'bucket');
-  addParts(plan.daily, rollupPart(DAILY), 'bucket');
+  const [hourly, daily] = rollupSources(query);
+  addParts(plan.hourly, hourly, 'bucket');
+  addParts(plan.daily, daily, 'bucket');
   if (parts.length === 0) return undefined;
   const every = params.add('every', query.every, BIGINT);
   const bySensor = query.groupBy === 'sensor';

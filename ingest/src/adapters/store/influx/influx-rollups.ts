@@ -28,6 +28,7 @@ import type { QuerySeries } from './query-results.js';
 import {
   deleteRawBeforeStatement,
   deleteRawStatement,
+  districtStatement,
   fromHourlyStatement,
   hourlyFromRawStatement,
   rawExtentStatements,
@@ -59,6 +60,8 @@ export class InfluxRollups {
   readonly #deps: InfluxRollupsDeps;
   readonly #hours = new ChunkSize(HOUR_MS, 7 * DAY_MS, YEAR_MS);
   readonly #days = new ChunkSize(DAY_MS, 92 * DAY_MS, 10 * YEAR_MS);
+  /** District answers hold far fewer rows than per-sensor ones, so their spans adapt apart. */
+  readonly #districtHours = new ChunkSize(HOUR_MS, 30 * DAY_MS, YEAR_MS);
   #ready = false;
   #warnedVersion = false;
 
@@ -118,7 +121,10 @@ export class InfluxRollups {
     );
   }
 
-  /** A bucket without a journal (new, or from before roll-ups): every hour holding raw readings is marked. */
+  /**
+   * A bucket without a journal (new, from before roll-ups or from before district roll-ups): every
+   * hour from the first raw reading or hourly roll-up to the last is marked.
+   */
   async #markEverything(): Promise<void> {
     const extents = new Map<QuantityId, { first?: number; last?: number }>();
     for (const part of await this.#query(rawExtentStatements())) {
@@ -126,7 +132,8 @@ export class InfluxRollups {
       const time = part.values[0]?.[0];
       if (!isQuantityId(quantity) || typeof time !== 'number') continue;
       const extent = extents.get(quantity) ?? {};
-      extent[part.columns.includes('first') ? 'first' : 'last'] = time;
+      if (part.columns.includes('first')) extent.first = Math.min(time, extent.first ?? time);
+      else extent.last = Math.max(time, extent.last ?? time);
       extents.set(quantity, extent);
     }
     for (const [quantity, { first, last }] of extents) {
@@ -149,12 +156,32 @@ export class InfluxRollups {
       const [sealed, open] = splitAt(spansOf(hours, HOUR_MS), sealedBefore);
       await this.#hours.each(open, (span) => this.#recomputeHours(quantity, span));
       await this.#hours.each(sealed, (span) => this.#mergeSealedHours(quantity, span));
+      await this.#districtHours.each([...sealed, ...open], (span) =>
+        this.#rollUpDistricts(quantity, span, 'hour', HOUR_MS, 'districtHour'),
+      );
       const days = spansOf([...new Set(hours.map((hour) => floorTo(hour, DAY_MS)))], DAY_MS);
       await this.#days.each(days, async (span) => {
         const answer = await this.#query(fromHourlyStatement(quantity, span, DAY_MS));
-        return this.#write(toRollupPoints(answer, quantity), 'day');
+        const written = await this.#write(toRollupPoints(answer, quantity), 'day');
+        await this.#rollUpDistricts(quantity, span, 'districtHour', DAY_MS, 'districtDay');
+        return written;
       });
     }
+  }
+
+  /**
+   * Recomputes the district roll-ups of `span` from `source` (sensor hours, or district hours for
+   * days), overwriting their points, so that a rewrite counts once. Resolves with the points written.
+   */
+  async #rollUpDistricts(
+    quantity: QuantityId,
+    span: Span,
+    source: 'hour' | 'districtHour',
+    every: number,
+    target: 'districtHour' | 'districtDay',
+  ): Promise<number> {
+    const answer = await this.#query(districtStatement(quantity, span, source, every));
+    return this.#write(toRollupPoints(answer, quantity), target);
   }
 
   /** Resolves with the number of roll-up points written. */

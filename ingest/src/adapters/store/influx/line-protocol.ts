@@ -9,10 +9,16 @@ export const TAG_QUANTITY = 'quantity';
 export const TAG_DISTRICT = 'district';
 /**
  * Roll-ups live in `readings` too, as points tagged `resolution=1h` or `1d` with fields count,
- * sum, min and max at their bucket's start; raw readings have no resolution tag.
+ * sum, min and max at their bucket's start; raw readings have no resolution tag. District roll-ups
+ * (`district-1h`, `district-1d`) merge the sensors of a district and have no sensor tag.
  */
 export const TAG_RESOLUTION = 'resolution';
-export const RESOLUTION_TAGS = { hour: '1h', day: '1d' } as const;
+export const RESOLUTION_TAGS = {
+  hour: '1h',
+  day: '1d',
+  districtHour: 'district-1h',
+  districtDay: 'district-1d',
+} as const;
 export type RollupResolution = keyof typeof RESOLUTION_TAGS;
 
 /**
@@ -93,6 +99,7 @@ export function toLineProtocol(readings: readonly StoredReading[], start = 0, en
 
 /** One roll-up bucket of one series; tag values in their stored (encoded) form, as queries return them. */
 export interface RollupPoint {
+  /** Empty for a district roll-up, which merges every sensor of its district. */
   readonly sensor: string;
   readonly quantity: string;
   readonly district: string;
@@ -105,9 +112,10 @@ export interface RollupPoint {
 
 /** A roll-up point's line; `count` is an integer field, the others floats. */
 export function rollupLine(point: RollupPoint, resolution: RollupResolution): string {
+  const sensor = point.sensor === '' ? '' : `,${TAG_SENSOR}=${escape.tag(point.sensor)}`;
   const tags =
     `${TAG_DISTRICT}=${escape.tag(point.district)},${TAG_QUANTITY}=${escape.tag(point.quantity)},` +
-    `${TAG_RESOLUTION}=${RESOLUTION_TAGS[resolution]},${TAG_SENSOR}=${escape.tag(point.sensor)}`;
+    `${TAG_RESOLUTION}=${RESOLUTION_TAGS[resolution]}${sensor}`;
   const fields = `count=${point.count}i,sum=${String(point.sum)},min=${String(point.min)},max=${String(point.max)}`;
   return `${PREFIX},${tags} ${fields} ${point.bucket}`;
 }

@@ -90,8 +90,19 @@ describe('RollupJournal', () => {
     expect(again.snapshot().map((m) => m.hour)).toEqual([T0]);
   });
 
+  it('asks for every hour again when it is from before district roll-ups, keeping its seal', async () => {
+    await appendFile(join(dir, JOURNAL_FILE), `s ${T0}\nd ${PM25} ${T0 + H}\n`);
+    expect(await journal.open()).toBe(false);
+    expect(journal.sealedBefore).toBe(T0);
+    await journal.compact();
+    expect(await new RollupJournal(dir).open()).toBe(true);
+  });
+
   it('skips a line torn by a crash and unknown quantities', async () => {
-    await appendFile(join(dir, JOURNAL_FILE), `s ${T0}\nd nonsense ${T0}\nd ${PM25} ${T0 + H}\nd pm2`);
+    await appendFile(
+      join(dir, JOURNAL_FILE),
+      `s ${T0}\nr districts\nd nonsense ${T0}\nd ${PM25} ${T0 + H}\nd pm2`,
+    );
     expect(await journal.open()).toBe(true);
     expect(journal.snapshot()).toEqual([{ quantity: PM25, hour: T0 + H, gen: 1 }]);
   });
@@ -102,7 +113,9 @@ describe('RollupJournal', () => {
     await journal.reserve(keys);
     expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe(`d ${PM25} ${T0}\n`);
     await journal.compact();
-    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe(`s ${NEVER}\nd ${PM25} ${T0}\n`);
+    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toBe(
+      `s ${NEVER}\nr districts\nd ${PM25} ${T0}\n`,
+    );
     journal.release(keys);
     journal.release(keys);
     expect(journal.size).toBe(0);

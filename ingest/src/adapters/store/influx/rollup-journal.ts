@@ -29,6 +29,9 @@ export function hourKeys(readings: readonly StoredReading[]): HourKey[] {
   return keys;
 }
 
+/** Written by `compact` beside the seal: every hour's district roll-ups were accounted for. */
+const DISTRICTS_LINE = 'r districts';
+
 interface Mark {
   gen: number;
   /** Rolled up once; recomputed once more before it is dropped (see `settle`). */
@@ -38,9 +41,9 @@ interface Mark {
 /**
  * Which hours' roll-ups lag behind raw readings, and the seal (raw readings before it were
  * deleted), kept in a file beside the spool so that they survive a crash. Lines are `d <quantity>
- * <hour>` (appended, fsynced, before a write reaches the spool) and `s <sealed before>` (written by
- * `compact`, which rewrites the file from memory). An `s` line also says that every hour of the
- * bucket was accounted for once.
+ * <hour>` (appended, fsynced, before a write reaches the spool), `s <sealed before>` and `r districts`
+ * (written by `compact`, which rewrites the file from memory). Together they say that every hour of
+ * the bucket was accounted for once, district roll-ups included.
  *
  * A write `reserve`s its hours before it is spooled and `touch`es them once spooled: a reserved
  * hour already counts as lagging for queries, and only touched hours are maintained, so
@@ -71,7 +74,10 @@ export class RollupJournal {
     return size;
   }
 
-  /** Loads the file; true when it has an `s` line, i.e. this bucket's hours were accounted for. */
+  /**
+   * Loads the file; true when it has an `s` line, i.e. this bucket's hours were accounted for, and
+   * the districts line, i.e. with their district roll-ups (a journal from before them lacks it).
+   */
   async open(): Promise<boolean> {
     let text = '';
     try {
@@ -79,12 +85,14 @@ export class RollupJournal {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    let complete = false;
+    let [sealed, districts] = [false, false];
     for (const line of text.split('\n')) {
       const [kind, first, second] = line.split(' ');
       if (kind === 's' && Number.isSafeInteger(Number(first))) {
         this.#sealedBefore = Math.max(this.#sealedBefore, Number(first));
-        complete = true;
+        sealed = true;
+      } else if (line === DISTRICTS_LINE) {
+        districts = true;
       } else if (
         kind === 'd' &&
         first !== undefined &&
@@ -95,7 +103,7 @@ export class RollupJournal {
         this.#mark(first, floorTo(Number(second), HOUR_MS));
       }
     }
-    return complete;
+    return sealed && districts;
   }
 
   /** Durably records the hours a write is about to spool. */
@@ -186,7 +194,7 @@ export class RollupJournal {
   /** Rewrites the file from memory: the seal, then every marked or reserved hour. */
   compact(): Promise<void> {
     return this.#serial(async () => {
-      const lines = [`s ${this.#sealedBefore}\n`];
+      const lines = [`s ${this.#sealedBefore}\n`, `${DISTRICTS_LINE}\n`];
       for (const map of [this.#marks, this.#reserved]) {
         for (const [quantity, hours] of map)
           for (const hour of hours.keys()) lines.push(`d ${quantity} ${hour}\n`);
