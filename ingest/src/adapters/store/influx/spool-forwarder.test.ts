@@ -6,7 +6,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from '../../../../../test/helpers/wait-for.js';
 import { DiskSpool } from '../../../spool/disk-spool.js';
-import { SpoolForwarder, type SpoolForwarderOptions } from './spool-forwarder.js';
+import { MAX_READINGS_PER_REQUEST, SpoolForwarder, type SpoolForwarderOptions } from './spool-forwarder.js';
 
 const refused = (): Error => Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
 const badLine = (): HttpError => new HttpError(400, 'Bad Request', '{"error":"unable to parse"}');
@@ -80,8 +80,25 @@ describe('SpoolForwarder', () => {
       'stored',
       'stored',
     ]);
-    expect(server.bodies).toEqual(['a', 'b', 'c']);
+    // Waiting batches go in one request, oldest first.
+    expect(server.bodies).toEqual(['a\nb\nc']);
     expect(spool.pending()).toBe(0);
+  });
+
+  it('sends at most MAX_READINGS_PER_REQUEST readings in one request', async () => {
+    const server = scriptedServer();
+    const entries = [
+      await spool.append('a', MAX_READINGS_PER_REQUEST - 2),
+      await spool.append('b', 2),
+      await spool.append('c', 1),
+    ];
+    const fwd = startWith(server.send);
+    expect(await Promise.all(entries.map((e) => fwd.settled(e, 5000)))).toEqual([
+      'stored',
+      'stored',
+      'stored',
+    ]);
+    expect(server.bodies).toEqual(['a\nb', 'c']);
   });
 
   it('settles writers as spooled while unreachable, and retries the same batch until it is taken', async () => {

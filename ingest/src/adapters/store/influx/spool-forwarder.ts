@@ -22,6 +22,11 @@ export interface SpoolForwarderOptions {
 }
 
 const MAX_REFUSALS = 100;
+/**
+ * Readings sent in one request when several batches wait: after an outage the spool holds thousands
+ * of small batches (one per store write), and one request each made draining slower than the outage.
+ */
+export const MAX_READINGS_PER_REQUEST = 5_000;
 
 interface Waiter {
   resolve(settlement: Settlement): void;
@@ -150,12 +155,12 @@ export class SpoolForwarder {
 
   async #run(): Promise<void> {
     while (!this.#stopping) {
-      const entry = this.#options.spool.first();
-      if (entry === undefined) {
+      const entries = this.#take();
+      if (entries.length === 0) {
         await this.#pause(true);
         continue;
       }
-      const delay = await this.#forward(entry).catch((error: unknown) => {
+      const delay = await this.#forward(entries).catch((error: unknown) => {
         // Only the spool can fail here (e.g. deleting a refused batch); keep going, slowly.
         this.#options.logger.error({ err: error }, 'spool error while forwarding');
         return this.#options.retry.maxDelayMs;
@@ -179,24 +184,58 @@ export class SpoolForwarder {
     });
   }
 
-  /** One attempt at the head batch; returns the delay before the next attempt. */
-  async #forward(entry: SpoolEntry): Promise<number> {
+  /** The head batch, and the batches after it while they fit in one request. */
+  #take(): readonly SpoolEntry[] {
+    const head = this.#options.spool.head(MAX_READINGS_PER_REQUEST);
+    let readings = 0;
+    let end = 0;
+    while (end < head.length && (end === 0 || readings + head[end]!.count <= MAX_READINGS_PER_REQUEST)) {
+      readings += head[end]!.count;
+      end += 1;
+    }
+    return head.slice(0, end);
+  }
+
+  /** One attempt at the head batches, sent as one request; returns the delay before the next attempt. */
+  async #forward(taken: readonly SpoolEntry[]): Promise<number> {
     const controller = new AbortController();
     this.#inFlight = controller;
+    const [head] = taken as [SpoolEntry, ...SpoolEntry[]];
     try {
-      const body = await this.#options.spool.read(entry);
-      const refused = await this.#sendAll(body, controller.signal);
-      if (refused.length > 0) await this.#refused(entry, refused);
-      await this.#options.spool.remove(entry);
-      this.#acknowledged(entry);
+      const { entries, bodies } = await this.#read(taken);
+      const refused = await this.#sendAll(bodies.join('\n'), controller.signal);
+      if (refused.length > 0) await this.#refused(head, refused);
+      for (const entry of entries) {
+        await this.#options.spool.remove(entry);
+        this.#acknowledged(entry);
+      }
       return 0;
     } catch (error) {
-      // Stopped mid-send: the batch stays spooled for the next start, which resends it.
+      // Stopped mid-send: the batches stay spooled for the next start, which resends them.
       if (this.#stopping) return 0;
-      return await this.#failed(entry, error);
+      return await this.#failed(head, error);
     } finally {
       this.#inFlight = undefined;
     }
+  }
+
+  /**
+   * Reads the batches; one that cannot be read ends the request before it, so that a missing
+   * segment is only ever reported for the head batch (and skipped) on its own attempt.
+   */
+  async #read(taken: readonly SpoolEntry[]): Promise<{ entries: SpoolEntry[]; bodies: string[] }> {
+    const entries: SpoolEntry[] = [];
+    const bodies: string[] = [];
+    for (const entry of taken) {
+      try {
+        bodies.push(await this.#options.spool.read(entry));
+      } catch (error) {
+        if (entries.length === 0) throw error;
+        break;
+      }
+      entries.push(entry);
+    }
+    return { entries, bodies };
   }
 
   /** Sends the batch; on a refusal as data, isolates the refused lines and writes the rest. */
