@@ -1,12 +1,9 @@
-import { DISTRICT_HOURLY } from './district-rollup-sql.js';
+import { DISTRICT_HOURLY, floored } from './district-rollup-sql.js';
 import { DAY_MS } from './rollup-plan.js';
 
 export const CITY_HOURLY = 'city_rollups_1h';
 export const CITY_DAILY = 'city_rollups_1d';
 type CityRollupTable = typeof CITY_HOURLY | typeof CITY_DAILY;
-
-/** `x` floored to a multiple of `width`; DuckDB's % truncates toward zero. */
-const floored = (x: string, width: number): string => `(${x} - ((${x} % ${width}) + ${width}) % ${width})`;
 
 /**
  * The district roll-ups merged per (quantity, bucket): a city series over a year reads 8,760

@@ -5,7 +5,8 @@ export const DISTRICT_DAILY = 'district_rollups_1d';
 export type DistrictRollupTable = typeof DISTRICT_HOURLY | typeof DISTRICT_DAILY;
 
 /** `x` floored to a multiple of `width`; DuckDB's % truncates toward zero. */
-const floored = (x: string, width: number): string => `(${x} - ((${x} % ${width}) + ${width}) % ${width})`;
+export const floored = (x: string, width: number): string =>
+  `(${x} - ((${x} % ${width}) + ${width}) % ${width})`;
 
 /**
  * The per-sensor roll-ups merged per (quantity, district, bucket), so that a city or district
