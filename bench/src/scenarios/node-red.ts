@@ -1,6 +1,6 @@
 import { startInfluxServer, type InfluxServer } from '../../../test/helpers/influxdb.js';
 import type { BenchContext, BenchRow, Scenario, ScenarioResult } from '../scenario.js';
-import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
+import { benchMosquitto } from '../lib/bench-mosquitto.js';
 import { runIngest } from '../lib/ingest-run.js';
 import {
   installedNodeRed,
@@ -78,7 +78,7 @@ async function nodeRedRows(
       kind,
       qos,
       influxUrl: influx.url,
-      mqttUrl: MACHINE_MOSQUITTO_URL,
+      mqttUrl: (await benchMosquitto()).url,
       prefix: benchPrefix(),
       ...loadOf(context),
     });
