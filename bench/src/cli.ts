@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { stopBenchMosquitto } from './lib/bench-mosquitto.js';
 import type { BenchContext, BenchRow, Scenario, ScenarioResult } from './scenario.js';
 import { describeMachine } from './lib/machine.js';
 import { REPO_ROOT } from './lib/platform.js';
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
     printResult(scenario.title, result);
   }
   await releaseAll();
+  // After every platform that subscribed to it; a failure or Ctrl-C ends it through killAll instead.
+  await stopBenchMosquitto();
   const run: RunRecord = {
     date,
     quick,

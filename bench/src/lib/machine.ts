@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
+import { benchBrokerSettings } from './bench-mosquitto-config.js';
 import { mosquittoVersion } from './brokers.js';
 
 /** What the figures were measured on: they only mean something next to it. */
@@ -9,6 +10,8 @@ export interface Machine {
   readonly memory_gb: number;
   readonly node: string;
   readonly mosquitto: string;
+  /** How the bench's own Mosquitto, which every MQTT figure goes through, was configured. */
+  readonly mosquitto_settings: string;
   readonly influxdb: string;
 }
 
@@ -31,6 +34,7 @@ export function describeMachine(): Machine {
     memory_gb: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
     mosquitto: mosquittoVersion() ?? 'not found',
+    mosquitto_settings: benchBrokerSettings(),
     influxdb: influxVersion(),
   };
 }

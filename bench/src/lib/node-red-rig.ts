@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { startInfluxServer, type InfluxServer } from '../../../test/helpers/influxdb.js';
-import { MACHINE_MOSQUITTO_URL } from './brokers.js';
+import { benchMosquitto } from './bench-mosquitto.js';
 import { installedNodeRed, nodeRedVersions } from './node-red-install.js';
 import { startNodeRedFlow, type NodeRedFlow } from './node-red-run.js';
 import { startPlatform, type BenchPlatform } from './platform.js';
@@ -9,11 +9,11 @@ import { release, shared } from './shared-setup.js';
 /** A fresh topic prefix, so that each system under test hears only its own load. */
 export const benchPrefix = (): string => `bench-${randomBytes(4).toString('hex')}/`;
 
-/** The platform with `STORE=influx` on the given InfluxDB, through the machine's Mosquitto. */
-export function startInfluxPlatform(influx: InfluxServer, sensors: number): Promise<BenchPlatform> {
+/** The platform with `STORE=influx` on the given InfluxDB, through the bench Mosquitto. */
+export async function startInfluxPlatform(influx: InfluxServer, sensors: number): Promise<BenchPlatform> {
   return startPlatform({
     sensors,
-    mqttUrl: MACHINE_MOSQUITTO_URL,
+    mqttUrl: (await benchMosquitto()).url,
     topicPrefix: benchPrefix(),
     influxUrl: influx.url,
   });
@@ -33,7 +33,7 @@ export interface QuickNodeRedRig {
 
 async function startRig(sensors: number): Promise<QuickNodeRedRig> {
   const install = installedNodeRed();
-  const influx = await startInfluxServer();
+  const [influx, broker] = await Promise.all([startInfluxServer(), benchMosquitto()]);
   const [platform, flow, versions] = await Promise.allSettled([
     startInfluxPlatform(influx, sensors),
     install &&
@@ -42,7 +42,7 @@ async function startRig(sensors: number): Promise<QuickNodeRedRig> {
         kind: 'batched',
         qos: 0,
         influxUrl: influx.url,
-        mqttUrl: MACHINE_MOSQUITTO_URL,
+        mqttUrl: broker.url,
         prefix: benchPrefix(),
       }),
     install && nodeRedVersions(install),

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connectAsync } from 'mqtt';
 import { offer } from './broker-rate.js';
 import { countPoints, influxQuery } from './influx-count.js';
 import { peakRssMb, rssMb } from './memory.js';
@@ -33,6 +34,8 @@ export interface NodeRedRunOptions extends NodeRedFlowOptions {
 export interface NodeRedFlow {
   readonly options: NodeRedFlowOptions;
   readonly database: string;
+  /** Points the subscription probe left in `database`, not counted as landed load. */
+  readonly probePoints: number;
   readonly pid: number;
   stop(): Promise<void>;
 }
@@ -80,9 +83,45 @@ async function spawnNodeRed(o: NodeRedFlowOptions, dir: string, database: string
     await child.stop();
     throw new Error(`${(error as Error).message}\n${child.output().slice(-2000)}`, { cause: error });
   });
-  // "Connected" is logged before the subscription is acknowledged; give it a moment.
-  await sleep(1_000);
   return child;
+}
+
+/**
+ * "Connected to broker" is logged before the subscription is acknowledged: readings go to a probe
+ * sensor until one lands in InfluxDB, so the load is offered only to a subscribed flow. Returns the
+ * probe points once the count is steady (the batched flow flushes every second).
+ */
+async function awaitSubscription(o: NodeRedFlowOptions, database: string): Promise<number> {
+  const count = () => countPoints(o.influxUrl, database);
+  const probe = await connectAsync(o.mqttUrl, { reconnectPeriod: 0 });
+  try {
+    await pollUntil(
+      'the Node-RED flow to store a probe reading',
+      async () => {
+        await probe.publishAsync(
+          `${o.prefix}sensors/subscription-probe`,
+          JSON.stringify({ pm25: 1, ts: Date.now() }),
+        );
+        return (await count()) > 0 ? true : undefined;
+      },
+      60_000,
+      250,
+    );
+  } finally {
+    await probe.endAsync();
+  }
+  let last = -1;
+  return pollUntil(
+    'the probe readings to land',
+    async () => {
+      const n = await count();
+      const steady = n === last;
+      last = n;
+      return steady ? n : undefined;
+    },
+    10_000,
+    1_100,
+  );
 }
 
 /** Starts Node-RED with one flow, on a fresh database of the given InfluxDB, connected to the broker. */
@@ -92,9 +131,14 @@ export async function startNodeRedFlow(o: NodeRedFlowOptions): Promise<NodeRedFl
   try {
     await influxQuery(o.influxUrl, `CREATE DATABASE ${database}`);
     const child = await spawnNodeRed(o, dir, database);
+    const probePoints = await awaitSubscription(o, database).catch(async (error: unknown) => {
+      await child.stop();
+      throw error;
+    });
     return {
       options: o,
       database,
+      probePoints,
       pid: child.pid,
       async stop() {
         await child.stop();
@@ -118,7 +162,7 @@ type LoadOptions = Pick<
  */
 export async function measureNodeRed(flow: NodeRedFlow, o: LoadOptions): Promise<NodeRedRun> {
   const { influxUrl, mqttUrl, prefix, qos } = flow.options;
-  const count = () => countPoints(influxUrl, flow.database);
+  const count = async () => (await countPoints(influxUrl, flow.database)) - flow.probePoints;
   const startedAt = performance.now();
   const loadDone = offer({
     url: mqttUrl,

@@ -69,7 +69,8 @@ export interface BenchPlatform {
   /** Readings in the rolling window of BENCH_KPI, as the API reports its current value. */
   kpiReadings(): Promise<number>;
   memory(label: string): Promise<MemoryFigures>;
-  stop(): Promise<void>;
+  /** Graceful (SIGTERM: the store is flushed), or `SIGKILL` to discard a backlog nobody reads. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 async function getJson(url: string): Promise<unknown> {
@@ -128,8 +129,8 @@ export async function startPlatform(o: PlatformOptions): Promise<BenchPlatform> 
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const httpUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await child.stop();
+  const stop = async (signal?: NodeJS.Signals) => {
+    await child.stop(signal);
     await rm(scratch, { recursive: true, force: true });
   };
   const counters = async (): Promise<HealthCounters> => {

@@ -12,8 +12,8 @@ export interface BenchChild {
   readonly pid: number;
   readonly exited: Promise<number | null>;
   output(): string;
-  /** SIGTERM to its own PID, SIGKILL after a deadline; resolves once it has exited. */
-  stop(): Promise<void>;
+  /** `signal` (SIGTERM) to its own PID, SIGKILL after a deadline; resolves once it has exited. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 const running = new Set<BenchChild>();
@@ -57,10 +57,10 @@ export function spawnChild(
     pid,
     exited,
     output: () => output,
-    async stop() {
+    async stop(first: NodeJS.Signals = 'SIGTERM') {
       running.delete(handle);
       if (exitedYet) return;
-      signal(pid, 'SIGTERM');
+      signal(pid, first);
       const killer = setTimeout(() => signal(pid, 'SIGKILL'), STOP_TIMEOUT_MS);
       await exited;
       clearTimeout(killer);

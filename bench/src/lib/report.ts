@@ -22,7 +22,7 @@ export function markdownSummary(run: RunRecord): string {
   const m = run.machine;
   const parts = [
     `Latest full run: **${run.date}** — ${m.cores} cores (${m.cpu}), ${m.memory_gb} GB RAM, Node ${m.node}, ` +
-      `Mosquitto ${m.mosquitto}, InfluxDB ${m.influxdb}. Raw figures: \`bench/results/${fileStem(run.date)}.json\`.`,
+      `Mosquitto ${m.mosquitto} (${m.mosquitto_settings}), InfluxDB ${m.influxdb}. Raw figures: \`bench/results/${fileStem(run.date)}.json\`.`,
     '',
     '### Targets',
     '',

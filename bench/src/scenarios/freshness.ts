@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchContext, BenchRow, Scenario, ScenarioResult } from '../scenario.js';
 import { offer } from '../lib/broker-rate.js';
-import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
+import { benchMosquitto } from '../lib/bench-mosquitto.js';
 import { ownMemory } from '../lib/memory.js';
 import { startPlatform, type BenchPlatform } from '../lib/platform.js';
 import { sharedPlatform } from '../lib/platform-pool.js';
@@ -56,7 +56,7 @@ export const freshnessScenario: Scenario = {
       ? await sharedPlatform(SENSORS)
       : await startPlatform({
           sensors: SENSORS,
-          mqttUrl: MACHINE_MOSQUITTO_URL,
+          mqttUrl: (await benchMosquitto()).url,
           topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
         });
     let probe: SseProbeThread | undefined;

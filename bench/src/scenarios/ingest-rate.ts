@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { startInfluxServer, type InfluxServer } from '../../../test/helpers/influxdb.js';
 import type { BenchContext, BenchRow, Scenario, ScenarioResult } from '../scenario.js';
-import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
+import { benchMosquitto } from '../lib/bench-mosquitto.js';
 import { runIngest } from '../lib/ingest-run.js';
 import { ownMemory } from '../lib/memory.js';
 import { startPlatform } from '../lib/platform.js';
@@ -36,7 +36,7 @@ async function runVariant(
     ? await sharedPlatform(SENSORS)
     : await startPlatform({
         sensors: SENSORS,
-        mqttUrl: MACHINE_MOSQUITTO_URL,
+        mqttUrl: (await benchMosquitto()).url,
         topicPrefix: `bench-${randomBytes(4).toString('hex')}/`,
         ...(influx ? { influxUrl: influx.url } : {}),
         ...(cpuProfDir ? { cpuProfDir } : {}),

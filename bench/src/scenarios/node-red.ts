@@ -1,6 +1,6 @@
 import { startInfluxServer, type InfluxServer } from '../../../test/helpers/influxdb.js';
 import type { BenchContext, BenchRow, Scenario, ScenarioResult } from '../scenario.js';
-import { MACHINE_MOSQUITTO_URL } from '../lib/brokers.js';
+import { benchMosquitto } from '../lib/bench-mosquitto.js';
 import { runIngest } from '../lib/ingest-run.js';
 import {
   installedNodeRed,
@@ -22,7 +22,7 @@ import { ratio } from '../lib/stats.js';
 import { durations, SENSORS } from './settings.js';
 
 const QUICK_NOTE =
-  'quick: the batched flow and the platform at QoS 0 only, 3 s sustained each, drains capped at 1.5 s; the full run measures both flows at QoS 0 and 1 for 30 s';
+  'quick: the batched flow and the platform at QoS 0 only, 3 s sustained each, drains capped at 1.5 s (lost includes what was still queued then); the full run measures both flows at QoS 0 and 1 for 30 s';
 const NOT_INSTALLED =
   'quick: Node-RED is not installed, so only the platform was measured; `npm run bench -- --only node-red` installs it once';
 const FLOW_NOTE =
@@ -78,7 +78,7 @@ async function nodeRedRows(
       kind,
       qos,
       influxUrl: influx.url,
-      mqttUrl: MACHINE_MOSQUITTO_URL,
+      mqttUrl: (await benchMosquitto()).url,
       prefix: benchPrefix(),
       ...loadOf(context),
     });

@@ -1,11 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import type { BenchContext, BenchRow, Scenario, ScenarioResult } from '../scenario.js';
-import { MACHINE_MOSQUITTO_URL, mosquittoPid, startAedes } from '../lib/brokers.js';
+import { benchMosquitto } from '../lib/bench-mosquitto.js';
+import { startAedes } from '../lib/brokers.js';
+import { release, shared } from '../lib/shared-setup.js';
 import { measureRawRate } from '../lib/broker-rate.js';
 import { ownMemory, peakRssMb, rssMb } from '../lib/memory.js';
 import { durations, SENSORS } from './settings.js';
 
-async function rate(url: string, broker: string, qos: 0 | 1, context: BenchContext): Promise<BenchRow> {
+const AEDES_KEY = 'aedes (raw broker)';
+/** A quick run's aedes pass: shorter than Mosquitto's, since no quick figure is derived from it. */
+const AEDES_QUICK_MS = 1_000;
+const QUICK_AEDES_NOTE =
+  'quick: each pass counts 1.5 s (aedes 1 s) after a 0.5 s warm-up; the full run counts 10 s after 5 s';
+
+/** Quick runs start aedes with the other set-ups; full runs start it when they reach it. */
+const sharedAedes = () => shared(AEDES_KEY, startAedes, (a) => a.process.stop());
+
+async function rate(
+  url: string,
+  broker: string,
+  qos: 0 | 1,
+  context: BenchContext,
+  shorter = false,
+): Promise<BenchRow> {
   const prefix = `bench-${randomBytes(4).toString('hex')}/`;
   const d = durations(context);
   const r = await measureRawRate({
@@ -13,8 +30,8 @@ async function rate(url: string, broker: string, qos: 0 | 1, context: BenchConte
     prefix,
     qos,
     sensors: SENSORS,
-    warmUpMs: d.warmUpMs,
-    durationMs: d.rawMs,
+    warmUpMs: d.rawWarmUpMs,
+    durationMs: shorter ? AEDES_QUICK_MS : d.rawMs,
     ackDrainMs: d.ackDrainMs,
   });
   context.log(`${broker} QoS ${qos}: ${r.perSecond.toLocaleString('en-US')} msg/s (${r.lost} lost)`);
@@ -23,44 +40,48 @@ async function rate(url: string, broker: string, qos: 0 | 1, context: BenchConte
 
 /**
  * Scenario 1: the physical limit of the MQTT hop here. An `mqtt` publisher and subscriber through
- * the machine's Mosquitto and through the embedded broker (aedes, in its own process), at QoS 0 and
+ * the bench's Mosquitto (production delivery settings) and through the embedded broker (aedes, in its own process), at QoS 0 and
  * 1, with the same readings and in-flight window as the ingest scenario.
  */
 export const rawBrokerScenario: Scenario = {
   name: 'raw-broker',
   title: 'Raw broker rate: mqtt publisher → subscriber',
+  async prepare() {
+    await Promise.all([benchMosquitto(), sharedAedes()]);
+  },
   async run(context): Promise<ScenarioResult> {
     const rows: BenchRow[] = [];
     const memory: BenchRow[] = [];
-    for (const qos of [0, 1] as const)
-      rows.push(await rate(MACHINE_MOSQUITTO_URL, 'mosquitto', qos, context));
-    const pid = mosquittoPid();
-    if (pid !== undefined)
+    const mosquitto = await benchMosquitto();
+    for (const qos of [0, 1] as const) rows.push(await rate(mosquitto.url, 'mosquitto', qos, context));
+    memory.push({
+      process: 'mosquitto (bench broker)',
+      rss_mb: (await rssMb(mosquitto.process.pid)) ?? NaN,
+      peak_rss_mb: (await peakRssMb(mosquitto.process.pid)) ?? NaN,
+    });
+    const aedes = await sharedAedes();
+    try {
+      for (const qos of [0, 1] as const)
+        rows.push(await rate(aedes.url, 'aedes (embedded)', qos, context, context.quick));
       memory.push({
-        process: 'mosquitto',
-        rss_mb: (await rssMb(pid)) ?? NaN,
-        peak_rss_mb: (await peakRssMb(pid)) ?? NaN,
+        process: 'aedes',
+        rss_mb: (await rssMb(aedes.process.pid)) ?? NaN,
+        peak_rss_mb: (await peakRssMb(aedes.process.pid)) ?? NaN,
       });
-    const notes: string[] = [];
-    if (context.quick) notes.push('quick: the embedded broker (aedes) is measured by the full run only');
-    else {
-      const aedes = await startAedes();
-      try {
-        for (const qos of [0, 1] as const) rows.push(await rate(aedes.url, 'aedes (embedded)', qos, context));
-        memory.push({ process: 'aedes', rss_mb: (await rssMb(aedes.process.pid)) ?? NaN });
-      } finally {
-        await aedes.process.stop();
-      }
+    } finally {
+      await release(AEDES_KEY);
     }
+    const notes = context.quick ? [QUICK_AEDES_NOTE] : [];
     memory.push({ ...(await ownMemory()) });
-    const mosquitto = (qos: number) => rows.find((r) => r.broker === 'mosquitto' && r.qos === qos)?.['msg/s'];
+    const mosquittoRate = (qos: number) =>
+      rows.find((r) => r.broker === 'mosquitto' && r.qos === qos)?.['msg/s'];
     return {
       rows,
       memory,
       notes,
       summary: {
-        raw_qos0_per_s: Number(mosquitto(0) ?? NaN),
-        raw_qos1_per_s: Number(mosquitto(1) ?? NaN),
+        raw_qos0_per_s: Number(mosquittoRate(0) ?? NaN),
+        raw_qos1_per_s: Number(mosquittoRate(1) ?? NaN),
       },
     };
   },
