@@ -19,7 +19,7 @@ beforeEach(() => {
   const sensors = {
     get: (id: string) => (messages.has(id) ? sensorState(id, messages.get(id) ?? 0) : undefined),
   };
-  coalescer = new LiveCoalescer(bus, engine, sensors, 50);
+  coalescer = new LiveCoalescer(bus, engine, sensors, { kpiMs: 80, sensorMs: 50 });
 });
 
 afterEach(() => {
@@ -54,6 +54,17 @@ describe('LiveCoalescer', () => {
     coalescer.stop();
     expect(events.map((e) => e.type)).toEqual(['kpi', 'kpi', 'sensor', 'kpi', 'sensor']);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("holds a KPI for its own interval, longer than a sensor's", () => {
+    coalescer.markKpis(['k1']);
+    receive('s1');
+    coalescer.markKpis(['k1']);
+    receive('s1');
+    vi.advanceTimersByTime(50);
+    expect(events.map((e) => e.type)).toEqual(['kpi', 'sensor', 'sensor']);
+    vi.advanceTimersByTime(30);
+    expect(events.map((e) => e.type)).toEqual(['kpi', 'sensor', 'sensor', 'kpi']);
   });
 
   it('skips a sensor the registry does not know', () => {

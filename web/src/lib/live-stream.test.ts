@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { kpiSnapshot, sensorState } from '../test-support/fixtures';
-import { LiveStream, type EventSourceLike } from './live-stream';
+import { frameAfterGap, LiveStream, type EventSourceLike } from './live-stream';
 
 class FakeEventSource implements EventSourceLike {
   readyState = 0;
@@ -151,5 +151,29 @@ describe('LiveStream coalescing', () => {
     flushes[1]?.();
     expect([...stream.latest('kpi').keys()].sort()).toEqual(['env.air.pm25', 'other']);
     stream.stop();
+  });
+});
+
+describe('frameAfterGap', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('delivers at once after a quiet spell, then no sooner than the gap after the last delivery', () => {
+    vi.useFakeTimers({ now: 0 });
+    const coalesce = frameAfterGap(200, () => Date.now());
+    const delivered: number[] = [];
+    coalesce(() => delivered.push(Date.now()));
+    // No animation frames here: the hidden-page timer delivers.
+    vi.advanceTimersByTime(250);
+    expect(delivered).toEqual([250]);
+    coalesce(() => delivered.push(Date.now()));
+    vi.advanceTimersByTime(449);
+    expect(delivered).toEqual([250]);
+    vi.advanceTimersByTime(1);
+    expect(delivered).toEqual([250, 250 + 200 + 250]);
+    vi.advanceTimersByTime(1000);
+    coalesce(() => delivered.push(Date.now()));
+    vi.advanceTimersByTime(250);
+    expect(delivered).toHaveLength(3);
+    expect(delivered[2]! - delivered[1]!).toBeGreaterThan(200);
   });
 });

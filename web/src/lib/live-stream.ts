@@ -38,7 +38,8 @@ export interface LiveStreamOptions {
   /**
    * Schedules one delivery of the events received since the last. Events are coalesced per id
    * until then, so a burst of updates costs one render, not one per event.
-   * @defaultValue the next animation frame (a timer when the page is hidden or has no frames)
+   * @defaultValue the next animation frame at least {@link MIN_DELIVERY_GAP_MS} after the last
+   * delivery (a timer when the page is hidden or has no frames)
    */
   readonly coalesce?: (flush: () => void) => void;
 }
@@ -55,6 +56,28 @@ function nextFrame(flush: () => void): void {
   };
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
   setTimeout(once, HIDDEN_FLUSH_MS);
+}
+
+/**
+ * Least time between two deliveries. The server sends each change as soon as it happens, so events
+ * arrive spread out rather than in bursts; delivering on every frame would re-render the wall screen
+ * 60 times a second for a few tiles each. Five times a second shows every change without flicker.
+ */
+export const MIN_DELIVERY_GAP_MS = 200;
+
+/** Delivers on the first animation frame at least `gapMs` after the previous delivery. */
+export function frameAfterGap(gapMs: number, now: () => number = () => performance.now()) {
+  let lastAt = -Infinity;
+  return (flush: () => void): void => {
+    const deliver = () =>
+      nextFrame(() => {
+        lastAt = now();
+        flush();
+      });
+    const wait = lastAt + gapMs - now();
+    if (wait > 0) setTimeout(deliver, wait);
+    else deliver();
+  };
 }
 
 const EVENT_SOURCE_CLOSED = 2;
@@ -103,7 +126,7 @@ export class LiveStream {
     this.#url = url;
     this.#createEventSource = options.createEventSource ?? ((u) => new EventSource(u));
     this.#now = options.now ?? Date.now;
-    this.#coalesce = options.coalesce ?? nextFrame;
+    this.#coalesce = options.coalesce ?? frameAfterGap(MIN_DELIVERY_GAP_MS);
   }
 
   start(): void {
