@@ -15,16 +15,13 @@ import {
   districtDaysSql,
   districtHoursSql,
 } from './district-rollup-sql.js';
+import { floored } from './merged-rollup-sql.js';
 import { DAY_MS, HOUR_MS, NEVER, ceilTo, floorTo, type AggregatePlan, type Span } from './rollup-plan.js';
 
 export const HOURLY = 'rollups_1h';
 export const DIRTY_TABLE = 'rollup_dirty';
 export const DAILY = 'rollups_1d';
 export type RollupTable = typeof HOURLY | typeof DAILY;
-
-/** `x` floored to a multiple of `width` (a SQL expression); DuckDB's % truncates toward zero. */
-const floored = (x: string, width: string | number): string =>
-  `(${x} - ((${x} % ${width}) + ${width}) % ${width})`;
 
 /**
  * One row per (quantity, sensor, district, bucket) after a recompute. No key: an hour whose raw
