@@ -77,7 +77,7 @@ export const freshnessScenario: Scenario = {
       rows,
       memory,
       notes: [
-        'live events are coalesced per sensor every 250 ms (LiveCoalescer): the age of the newest reading an event carries',
+        'a sensor change is sent at once, then at most every 100 ms (LiveCoalescer): the age of the newest reading an event carries',
         ...(context.quick
           ? ['quick: 10k/s only, 2 s counted; the full run adds 1k/s and counts 15 s each']
           : []),
