@@ -16,7 +16,7 @@ import { useNow } from '../use-now';
 import { parseAlertSettings, type AlertSettings } from './alert-settings';
 import { loadAlerts, saveAlerts } from './alert-storage';
 import type { Alert } from './alert-types';
-import { alertConditions } from './conditions';
+import { alertConditions, openSilentAlerts } from './conditions';
 import { useThrottled } from '../use-throttled';
 import { acknowledgeAlerts, reconcileAlerts } from './reconcile';
 import {
@@ -101,17 +101,20 @@ export function AlertsProvider({ plan, children }: { plan: Plan | undefined; chi
   const scopes = useMemo(() => kpiDistricts(plan), [plan]);
 
   useEffect(() => {
-    const { conditions, ready } = alertConditions({
-      kpis: kpis.loaded ? kpis.kpis : null,
-      sensors: sensorsLoaded ? sensorList : null,
-      deadLetters: deadLetters.data === undefined ? null : deadLetters.letters,
-      silentAfterMs: threshold,
-      districtNames: names,
-      kpiDistricts: scopes,
-      now,
-      settings,
+    setAlerts((current) => {
+      const { conditions, ready } = alertConditions({
+        kpis: kpis.loaded ? kpis.kpis : null,
+        sensors: sensorsLoaded ? sensorList : null,
+        deadLetters: deadLetters.data === undefined ? null : deadLetters.letters,
+        silentAfterMs: threshold,
+        districtNames: names,
+        kpiDistricts: scopes,
+        now,
+        settings,
+        openSilent: openSilentAlerts(current),
+      });
+      return reconcileAlerts(current, conditions, ready, now, settings);
     });
-    setAlerts((current) => reconcileAlerts(current, conditions, ready, now, settings));
     // Listed field by field: the hook results themselves are new objects on every render.
   }, [
     kpis.loaded,

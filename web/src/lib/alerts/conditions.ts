@@ -2,7 +2,7 @@ import type { DeadLetter, KpiSnapshot, SensorState } from '@ssc-monitor/core';
 import { formatCount, formatDuration, formatValue } from '../format';
 import { kpiHref, routeHref, sensorHref } from '../hash-route';
 import type { AlertSettings } from './alert-settings';
-import type { AlertCondition, AlertKind } from './alert-types';
+import type { Alert, AlertCondition, AlertKind } from './alert-types';
 import { findBursts } from './bursts';
 import { isSilentSensor } from './silence';
 
@@ -19,6 +19,12 @@ export interface AlertInputs {
   readonly kpiDistricts: ReadonlyMap<string, readonly string[]>;
   readonly now: number;
   readonly settings: AlertSettings;
+  /**
+   * Open silent-sensor alerts: when each was raised, by sensor id. Such a sensor stays silent until it
+   * is heard from again, whatever the threshold does meanwhile: the threshold is learnt from the
+   * sensors and moves as their messages arrive, and must not end and re-raise the same silence.
+   */
+  readonly openSilent?: ReadonlyMap<string, number>;
 }
 
 export interface ConditionSet {
@@ -58,8 +64,12 @@ function kpiConditions(inputs: AlertInputs, kpis: readonly KpiSnapshot[]): Alert
 
 function silentConditions(inputs: AlertInputs, sensors: readonly SensorState[]): AlertCondition[] {
   const threshold = inputs.silentAfterMs;
+  const stillSilent = (sensor: SensorState): boolean => {
+    const raisedAt = inputs.openSilent?.get(sensor.id);
+    return raisedAt !== undefined && sensor.lastSeen !== null && sensor.lastSeen < raisedAt;
+  };
   return sensors
-    .filter((sensor) => isSilentSensor(sensor, inputs.now, threshold))
+    .filter((sensor) => isSilentSensor(sensor, inputs.now, threshold) || stillSilent(sensor))
     .map((sensor) => ({
       key: `sensor_silent:${sensor.id}`,
       kind: 'sensor_silent' as const,
@@ -92,6 +102,14 @@ function burstConditions(inputs: AlertInputs, letters: readonly DeadLetter[]): A
         href: routeHref({ page: 'health' }),
       };
     });
+}
+
+/** Open silent-sensor alerts by sensor id, with when they were raised: `AlertInputs.openSilent`. */
+export function openSilentAlerts(alerts: readonly Alert[]): Map<string, number> {
+  const open = new Map<string, number>();
+  for (const alert of alerts)
+    if (alert.kind === 'sensor_silent' && alert.resolvedAt === null) open.set(alert.subject, alert.raisedAt);
+  return open;
 }
 
 /** Every alert condition the inputs show, worst-first order not implied. */
