@@ -20,6 +20,7 @@ export * from './readings/timestamps.js';
 export * from './readings/sensor-message.js';
 export * from './kpi/formula.js';
 export * from './kpi/progress.js';
+export * from './kpi/point-table.js';
 export * from './kpi/window-accumulator.js';
 export * from './kpi/kpi-engine.js';
 export * from './kpi/kpi-series.js';

@@ -158,15 +158,23 @@ export class KpiEngine {
   /** Applies readings; returns the ids of KPIs whose value may have changed. */
   ingest(readings: Iterable<Reading>): Set<string> {
     const changed = new Set<string>();
+    this.apply(readings, (id) => changed.add(id));
+    return changed;
+  }
+
+  /**
+   * Applies readings and tells `changed` the id of each KPI whose value may have changed (once per
+   * reading that changed it): the per-message path, which allocates nothing.
+   */
+  apply(readings: Iterable<Reading>, changed: (id: string) => void): void {
     for (const reading of readings) {
       const states = this.#byQuantity.get(reading.quantity);
       if (states === undefined) continue;
       for (const state of states) {
         if (state.sensors !== null && !state.sensors.has(reading.sensorId)) continue;
-        if (state.source.add(reading)) changed.add(state.planKpi.id);
+        if (state.source.add(reading)) changed(state.planKpi.id);
       }
     }
-    return changed;
   }
 
   /** What measuring or charting this KPI from the store needs: zone, population, districts, scope. */

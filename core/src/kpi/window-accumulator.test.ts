@@ -71,3 +71,31 @@ describe('WindowAccumulator', () => {
     expect(accumulator.add({ sensorId: 'b', quantity: 'no2', value: 30, ts: T0 + 25 * HOUR })).toBe(false);
   });
 });
+
+describe('WindowAccumulator dedup budget', () => {
+  it('forgets the oldest slices first when more points arrive than the budget holds', () => {
+    const accumulator = new WindowAccumulator({
+      windowMs: 24 * HOUR,
+      quantities: ['pm25'],
+      dedupPoints: 100,
+    });
+    // 10 readings a second for 30 s: three 10 s slices of 100 points each.
+    for (let i = 0; i < 300; i += 1)
+      accumulator.add({ sensorId: `s${i % 10}`, quantity: 'pm25', value: 1, ts: T0 + i * 100 });
+    expect(accumulator.dedupPoints).toBeLessThanOrEqual(100);
+    // A redelivery of the newest slice is still recognised; one of the oldest counts again.
+    accumulator.add({ sensorId: 's9', quantity: 'pm25', value: 1, ts: T0 + 299 * 100 });
+    expect(accumulator.totals('pm25').count).toBe(300);
+    accumulator.add({ sensorId: 's0', quantity: 'pm25', value: 1, ts: T0 });
+    expect(accumulator.totals('pm25').count).toBe(301);
+  });
+
+  it('stops deduplicating a bucket once it falls behind the horizon, as before', () => {
+    const accumulator = new WindowAccumulator({ windowMs: 24 * HOUR, quantities: ['pm25'] });
+    accumulator.add({ sensorId: 'a', quantity: 'pm25', value: 5, ts: T0 });
+    accumulator.add({ sensorId: 'a', quantity: 'pm25', value: 5, ts: T0 + 2 * HOUR });
+    expect(accumulator.dedupPoints).toBe(1);
+    accumulator.add({ sensorId: 'a', quantity: 'pm25', value: 5, ts: T0 });
+    expect(accumulator.totals('pm25')).toMatchObject({ count: 3, sum: 15 });
+  });
+});

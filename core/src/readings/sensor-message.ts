@@ -170,25 +170,30 @@ function fromPlainJson(json: unknown, sensorId: string, receivedAt: number): Par
     fields.ts === undefined ? { ok: true as const, ts: receivedAt } : parseTimestamp(fields.ts, receivedAt);
   if (!ts.ok) return { rejection: reject('INGEST_ERR_BAD_TIMESTAMP', ts.reason) };
   const readings: Reading[] = [];
-  const seen = new Set<QuantityId>();
-  for (const [key, raw] of Object.entries(fields)) {
+  // for…in and a scan of the few readings so far: no entry pairs or Set per message. A parsed JSON
+  // object has no inherited enumerable keys.
+  for (const key in fields) {
     if (META_KEYS.has(key)) continue;
+    const raw = fields[key];
     if (typeof raw === 'string')
       return { rejection: reject('INGEST_ERR_SCHEMA', `'${key.slice(0, 64)}' must be a number, not text`) };
     const value = typeof raw === 'number' ? raw : (raw as { value: number }).value;
     const unit = typeof raw === 'number' ? messageUnit : (raw as { unit?: string }).unit;
     const reading = toReading(sensorId, key, value, unit, ts.ts);
     if ('rejection' in reading) return reading;
-    if (seen.has(reading.reading.quantity))
-      return {
-        rejection: reject('INGEST_ERR_SCHEMA', `quantity '${reading.reading.quantity}' is given twice`),
-      };
-    seen.add(reading.reading.quantity);
+    const quantity = reading.reading.quantity;
+    if (hasQuantity(readings, quantity))
+      return { rejection: reject('INGEST_ERR_SCHEMA', `quantity '${quantity}' is given twice`) };
     readings.push(reading.reading);
   }
   if (readings.length === 0)
     return { rejection: reject('INGEST_ERR_EMPTY', 'the message holds no quantity') };
   return { readings };
+}
+
+function hasQuantity(readings: readonly Reading[], quantity: QuantityId): boolean {
+  for (const reading of readings) if (reading.quantity === quantity) return true;
+  return false;
 }
 
 /** The message-wide `unit`, checked against the vocabulary before any quantity is read. */

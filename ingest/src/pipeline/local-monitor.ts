@@ -10,6 +10,9 @@ const MAX_LIVE_LETTERS_PER_SECOND = 10;
 export class LocalMonitor implements IngestObserver {
   #letterSecond = 0;
   #lettersSent = 0;
+  /** KPIs changed by the message being handled, marked once all its readings are in; reused. */
+  readonly #changed = new Set<string>();
+  readonly #collect = (id: string): void => void this.#changed.add(id);
 
   constructor(
     private readonly engine: KpiEngine,
@@ -26,7 +29,9 @@ export class LocalMonitor implements IngestObserver {
   accepted(sensorId: string, readings: readonly Reading[]): void {
     for (const reading of readings) this.sensors.recordReading(reading);
     this.live.markSensor(sensorId);
-    this.live.markKpis(this.engine.ingest(readings));
+    this.engine.apply(readings, this.#collect);
+    for (const id of this.#changed) this.live.markKpi(id);
+    this.#changed.clear();
   }
 
   rejected(letter: DeadLetter): void {

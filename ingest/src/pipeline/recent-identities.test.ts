@@ -33,4 +33,15 @@ describe('RecentIdentities', () => {
     expect(recent.remember([reading('s', 25_499)])).toBe(true);
     expect(recent.remember([reading('s', 24_499)])).toBe(false);
   });
+
+  it('starts afresh rather than interning sensor ids without end', () => {
+    const recent = new RecentIdentities(2);
+    for (let i = 0; i < 8; i += 1) recent.remember([reading(`s${i}`, 1)]);
+    expect(recent.size).toBe(2);
+    expect(recent.remember([reading('s7', 1)])).toBe(true);
+    // The ninth sensor restarts the interning: what was remembered is forgotten.
+    expect(recent.remember([reading('s8', 1)])).toBe(false);
+    expect(recent.remember([reading('s7', 1)])).toBe(false);
+    expect(recent.size).toBe(2);
+  });
 });

@@ -8,13 +8,19 @@ import {
   type SensorState,
 } from '@ssc-monitor/core';
 
+/** Updated in place per reading; snapshots copy it, so what they hand out never changes. */
+interface MutableLatest {
+  value: number;
+  ts: number;
+}
+
 interface MutableSensor {
   id: string;
   district: string;
   lastSeen: number | null;
   messages: number;
   errors: number;
-  latest: Partial<Record<QuantityId, LatestValue>>;
+  latest: Partial<Record<QuantityId, MutableLatest>>;
 }
 
 /** Live state of every sensor: district from the plan, last seen, counters, latest value per quantity. */
@@ -58,9 +64,12 @@ export class SensorRegistry {
   recordReading(reading: Reading): void {
     const sensor = this.#get(reading.sensorId);
     const previous = sensor.latest[reading.quantity];
+    if (previous === undefined) sensor.latest[reading.quantity] = { value: reading.value, ts: reading.ts };
     // Late or replayed readings must not hide a newer value.
-    if (previous === undefined || reading.ts >= previous.ts)
-      sensor.latest[reading.quantity] = { value: reading.value, ts: reading.ts };
+    else if (reading.ts >= previous.ts) {
+      previous.value = reading.value;
+      previous.ts = reading.ts;
+    }
   }
 
   get(sensorId: string): SensorState | undefined {
@@ -90,5 +99,8 @@ export class SensorRegistry {
 }
 
 function snapshot(sensor: MutableSensor): SensorState {
-  return { ...sensor, latest: { ...sensor.latest } };
+  const latest: Partial<Record<QuantityId, LatestValue>> = {};
+  for (const [quantity, { value, ts }] of Object.entries(sensor.latest) as [QuantityId, MutableLatest][])
+    latest[quantity] = { value, ts };
+  return { ...sensor, latest };
 }

@@ -73,4 +73,22 @@ describe('DiskSpool', () => {
     expect(reopened.first()).toEqual(whole);
     expect((await readdir(dir)).sort()).toEqual(['0000000000000000-1.lp', 'notes.txt']);
   });
+
+  it('keeps the memo of a segment until it is removed, within its record budget, and not across a reopen', async () => {
+    const spool = new DiskSpool<string>(dir, { memoRecords: 3 });
+    await spool.open();
+    const a = await spool.append('a 1\na 2', 2, 'memo a');
+    const b = await spool.append('b 1\nb 2', 2, 'memo b');
+    const c = await spool.append('c 1', 1, 'memo c');
+    // b would exceed the budget of 3 records: read from its file instead.
+    expect([spool.memo(a), spool.memo(b), spool.memo(c)]).toEqual(['memo a', undefined, 'memo c']);
+    await spool.remove(a);
+    expect(spool.memo(a)).toBeUndefined();
+    const d = await spool.append('d 1\nd 2', 2, 'memo d');
+    expect(spool.memo(d)).toBe('memo d');
+    const reopened = new DiskSpool<string>(dir, { memoRecords: 3 });
+    await reopened.open();
+    expect(reopened.head(10).map((e) => reopened.memo(e))).toEqual([undefined, undefined, undefined]);
+    expect(await reopened.read(d)).toBe('d 1\nd 2');
+  });
 });

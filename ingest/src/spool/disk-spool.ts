@@ -24,6 +24,13 @@ export interface DiskSpoolOptions {
    * @defaultValue 1
    */
   readonly concurrency?: number;
+  /**
+   * Records whose memo (what the appender passed beside the body) is kept in memory until their
+   * segment is removed, so that forwarding them does not read the file back. Beyond it a segment
+   * is read from disk, as after a restart.
+   * @defaultValue 0 (no memo)
+   */
+  readonly memoRecords?: number;
 }
 
 /**
@@ -48,7 +55,7 @@ async function syncDirectory(dir: string): Promise<void> {
  * either whole or absent: a torn write can only leave a `.tmp` file, which `open()` deletes. A
  * batch leaves the spool (`remove`) only once InfluxDB has acknowledged it.
  */
-export class DiskSpool {
+export class DiskSpool<Memo = never> {
   readonly #dir: string;
   readonly #extension: string;
   readonly #entries: SpoolEntry[] = [];
@@ -62,11 +69,16 @@ export class DiskSpool {
   /** Written (or failed: null) segments not yet listed because an earlier one is still being written. */
   readonly #done = new Map<number, SpoolEntry | null>();
   #nextListed = 0;
+  /** Memos of listed segments by seq (only segments written in this run). */
+  readonly #memos = new Map<number, { readonly memo: Memo; readonly count: number }>();
+  #memoRecords = 0;
+  readonly #maxMemoRecords: number;
 
   constructor(dir: string, options: DiskSpoolOptions = {}) {
     this.#dir = dir;
     this.#extension = options.extension ?? 'lp';
     this.#concurrency = Math.max(1, options.concurrency ?? 1);
+    this.#maxMemoRecords = options.memoRecords ?? 0;
   }
 
   #segmentName(entry: Pick<SpoolEntry, 'seq' | 'count'>): string {
@@ -100,13 +112,13 @@ export class DiskSpool {
    * Durably appends a batch; resolves once it is on disk. Batches are listed in call order: a
    * later rewrite of a point can never overtake an earlier one.
    */
-  async append(body: string, count: number): Promise<SpoolEntry> {
+  async append(body: string, count: number, memo?: Memo): Promise<SpoolEntry> {
     const entry: SpoolEntry = { seq: this.#nextSeq, count, bytes: Buffer.byteLength(body, 'utf8') };
     this.#nextSeq += 1;
     if (this.#writing >= this.#concurrency) await new Promise<void>((resolve) => this.#slots.push(resolve));
     this.#writing += 1;
     try {
-      return await this.#write(entry, body);
+      return await this.#write(entry, body, memo);
     } finally {
       this.#writing -= 1;
       this.#slots.shift()?.();
@@ -127,7 +139,7 @@ export class DiskSpool {
     }
   }
 
-  async #write(entry: SpoolEntry, body: string): Promise<SpoolEntry> {
+  async #write(entry: SpoolEntry, body: string, memo: Memo | undefined): Promise<SpoolEntry> {
     const path = join(this.#dir, this.#segmentName(entry));
     const temp = `${path}${TEMP_SUFFIX}`;
     try {
@@ -143,6 +155,10 @@ export class DiskSpool {
       await unlink(temp).catch(() => undefined);
       this.#settle(entry.seq, null);
       throw error;
+    }
+    if (memo !== undefined && this.#memoRecords + entry.count <= this.#maxMemoRecords) {
+      this.#memos.set(entry.seq, { memo, count: entry.count });
+      this.#memoRecords += entry.count;
     }
     // Listed before the folder sync: the file is whole, so forwarding it is right even if the
     // sync fails and the caller is told the write may not have been durable.
@@ -165,6 +181,11 @@ export class DiskSpool {
     return this.#entries.some((entry) => entry.seq === seq);
   }
 
+  /** What the appender passed beside the body of a segment still in the spool, if kept. */
+  memo(entry: SpoolEntry): Memo | undefined {
+    return this.#memos.get(entry.seq)?.memo;
+  }
+
   read(entry: SpoolEntry): Promise<string> {
     return readFile(join(this.#dir, this.#segmentName(entry)), 'utf8');
   }
@@ -177,6 +198,11 @@ export class DiskSpool {
     await unlink(join(this.#dir, this.#segmentName(entry))).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     });
+    const memo = this.#memos.get(entry.seq);
+    if (memo !== undefined) {
+      this.#memos.delete(entry.seq);
+      this.#memoRecords -= memo.count;
+    }
     const index = this.#entries.findIndex((e) => e.seq === entry.seq);
     if (index >= 0) {
       this.#entries.splice(index, 1);

@@ -8,8 +8,13 @@ export type WhenFull =
   /** Give up at once: the caller counts the message as dropped (QoS 0, which has no ack). */
   | 'drop';
 
-export interface GroupCommitSpoolOptions {
-  readonly spool: DiskSpool;
+export interface GroupCommitSpoolOptions<Item, Memo> {
+  readonly spool: DiskSpool<Memo>;
+  /**
+   * The disk spool's memo of a segment from the items appended with its records, in order: a
+   * compact form, since it stays in memory until the segment is stored. No memo when absent.
+   */
+  readonly memoOf?: (items: readonly Item[]) => Memo;
   /** Most bytes the spool may hold on disk (committed segments plus the batch being written). */
   readonly maxBytes: number;
   readonly logger: Logger;
@@ -22,8 +27,9 @@ export interface GroupCommitSpoolOptions {
   readonly concurrentCommits?: number;
 }
 
-interface Waiter {
+interface Waiter<Item> {
   readonly body: string;
+  readonly item: Item | undefined;
   readonly records: number;
   readonly bytes: number;
   resolve(durable: boolean): void;
@@ -36,9 +42,11 @@ interface Waiter {
  * segments are written at once, because concurrent fsyncs share journal commits. Each append resolves true once
  * its records are durable, false if they never will be (spool error, stop, or full with 'drop').
  */
-export class GroupCommitSpool {
-  readonly #options: GroupCommitSpoolOptions;
+export class GroupCommitSpool<Item = never, Memo = never> {
+  readonly #options: GroupCommitSpoolOptions<Item, Memo>;
   #batch: string[] = [];
+  /** The items of the batch; null once an append came without one (the segment gets no memo). */
+  #batchItems: Item[] | null = [];
   #batchRecords = 0;
   #batchBytes = 0;
   #batchWaiters: ((durable: boolean) => void)[] = [];
@@ -47,12 +55,12 @@ export class GroupCommitSpool {
   #waitingRecords = 0;
   readonly #committing = new Set<Promise<void>>();
   #scheduled = false;
-  readonly #waiting: Waiter[] = [];
+  readonly #waiting: Waiter<Item>[] = [];
   #full = false;
   #stopped = false;
   #commits = 0;
 
-  constructor(options: GroupCommitSpoolOptions) {
+  constructor(options: GroupCommitSpoolOptions<Item, Memo>) {
     this.#options = options;
   }
 
@@ -76,17 +84,20 @@ export class GroupCommitSpool {
     return this.#batchRecords + this.#committingRecords + this.#waitingRecords;
   }
 
-  /** `body` holds `records` newline-terminated records. */
-  append(body: string, records: number, whenFull: WhenFull): Promise<boolean> {
+  /**
+   * `body` holds `records` newline-terminated records; `item`, what they are in memory, is kept
+   * beside the segment (the disk spool's memo) so that forwarding need not read it back.
+   */
+  append(body: string, records: number, whenFull: WhenFull, item?: Item): Promise<boolean> {
     if (this.#stopped) return Promise.resolve(false);
     const bytes = Buffer.byteLength(body, 'utf8');
     if (this.#waiting.length > 0 || !this.#fits(bytes)) {
       this.#setFull(true);
       if (whenFull === 'drop') return Promise.resolve(false);
       this.#waitingRecords += records;
-      return new Promise((resolve) => this.#waiting.push({ body, records, bytes, resolve }));
+      return new Promise((resolve) => this.#waiting.push({ body, item, records, bytes, resolve }));
     }
-    return new Promise((resolve) => this.#enqueue({ body, records, bytes, resolve }));
+    return new Promise((resolve) => this.#enqueue({ body, item, records, bytes, resolve }));
   }
 
   /** The store has taken segments out of the spool: admit waiting appends that now fit. */
@@ -127,8 +138,10 @@ export class GroupCommitSpool {
     this.#options.onFullChange?.(full);
   }
 
-  #enqueue(waiter: Waiter): void {
+  #enqueue(waiter: Waiter<Item>): void {
     this.#batch.push(waiter.body);
+    if (waiter.item === undefined) this.#batchItems = null;
+    else this.#batchItems?.push(waiter.item);
     this.#batchRecords += waiter.records;
     this.#batchBytes += waiter.bytes;
     this.#batchWaiters.push(waiter.resolve);
@@ -152,10 +165,13 @@ export class GroupCommitSpool {
     const records = this.#batchRecords;
     const waiters = this.#batchWaiters;
     const bytes = this.#batchBytes;
+    const items = this.#batchItems;
+    const memo = items === null ? undefined : this.#options.memoOf?.(items);
     this.#committingBytes += bytes;
     this.#committingRecords += records;
     [this.#batch, this.#batchRecords, this.#batchBytes, this.#batchWaiters] = [[], 0, 0, []];
-    const commit = this.#options.spool.append(body, records).then(
+    this.#batchItems = [];
+    const commit = this.#options.spool.append(body, records, memo).then(
       () => {
         this.#commits += 1;
         for (const resolve of waiters) resolve(true);

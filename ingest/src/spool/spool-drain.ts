@@ -1,10 +1,16 @@
 import type { DeadLetterLog, Store } from '@ssc-monitor/core';
 import type { Logger } from 'pino';
 import type { DiskSpool, SpoolEntry } from './disk-spool.js';
-import { decodeSegment } from './spool-records.js';
+import {
+  decodeSegment,
+  segmentOfColumns,
+  type DecodedSegment,
+  type SegmentColumns,
+} from './spool-records.js';
 
 export interface SpoolDrainOptions {
-  readonly spool: DiskSpool;
+  /** A segment's memo, when kept, is what was appended with it: forwarded without reading the file. */
+  readonly spool: DiskSpool<SegmentColumns>;
   readonly store: Store;
   readonly deadLetters: DeadLetterLog;
   readonly logger: Logger;
@@ -124,8 +130,7 @@ export class SpoolDrain {
 
   async #forward(entries: readonly SpoolEntry[]): Promise<void> {
     const { spool, store, deadLetters } = this.#options;
-    const bodies = await Promise.all(entries.map((entry) => spool.read(entry)));
-    const decoded = bodies.map(decodeSegment);
+    const decoded = await Promise.all(entries.map((entry) => this.#records(entry)));
     const readings = decoded.flatMap((segment) => segment.readings);
     const letters = decoded.flatMap((segment) => segment.letters);
     const unreadable = decoded.reduce((sum, segment) => sum + segment.unreadable, 0);
@@ -144,6 +149,13 @@ export class SpoolDrain {
       this.#options.logger.error({ unreadable }, 'spooled lines could not be read back; skipped');
     }
     this.#options.onForwarded(readings.length, letters.length);
+  }
+
+  async #records(entry: SpoolEntry): Promise<DecodedSegment> {
+    const columns = this.#options.spool.memo(entry);
+    return columns === undefined
+      ? decodeSegment(await this.#options.spool.read(entry))
+      : segmentOfColumns(columns);
   }
 
   #pause(ms?: number): Promise<void> {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DeadLetter, StoredReading } from '@ssc-monitor/core';
-import { decodeSegment, encodeLetter, encodeReading } from './spool-records.js';
+import {
+  decodeSegment,
+  encodeLetter,
+  encodeReading,
+  columnsOfItems,
+  segmentOfColumns,
+  type SpoolItem,
+} from './spool-records.js';
 
 const reading: StoredReading = {
   sensorId: 'aq-1',
@@ -55,5 +62,22 @@ describe('spool records', () => {
       letters: [],
       unreadable: 1,
     });
+  });
+
+  it('give from the items kept in memory what decoding their file gives', () => {
+    const { district, ...plain } = reading;
+    const items: SpoolItem[] = [
+      { readings: [plain, { ...plain, quantity: 'pm25' as const, value: 0.1 }], district },
+      { letter },
+      { readings: [{ ...plain, value: -3 }], district: 'north "x"' },
+    ];
+    const body = items
+      .map((item) =>
+        'letter' in item
+          ? encodeLetter(item.letter)
+          : item.readings.map((r) => encodeReading(r, item.district)).join(''),
+      )
+      .join('');
+    expect(segmentOfColumns(columnsOfItems(items))).toEqual(decodeSegment(body));
   });
 });
