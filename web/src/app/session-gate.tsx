@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { latestOnly } from '../lib/latest-only';
 import { fetchSession, signOut, SIGNED_OUT_EVENT, type Session } from '../lib/session/session-api';
 import { SessionContext, type SessionState } from '../lib/session/session-context';
 import { SignInScreen } from './sign-in-screen';
@@ -14,16 +15,28 @@ const mayView = (session: Session) => session.authenticated || session.publicDas
 /**
  * Shows the dashboard to a signed-in browser (or to anyone when the public dashboard is on), and the
  * sign-in screen otherwise. Any 401 from the API brings the sign-in screen back (expired or revoked key).
+ *
+ * Session checks, sign-in and sign-out race: a 401 to a request sent before signing in starts a check
+ * whose answer (signed out) may arrive after the sign-in. Only the latest of them may set the state.
  */
 export function SessionGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<GateState>({ kind: 'checking' });
+  const [begin] = useState(latestOnly);
+  /** Starts a change of state: the setter it returns applies only if no later change has started. */
+  const setLatest = useCallback(() => {
+    const isCurrent = begin();
+    return (next: GateState) => {
+      if (isCurrent()) setState(next);
+    };
+  }, [begin]);
 
   const check = useCallback(() => {
+    const set = setLatest();
     fetchSession().then(
-      (session) => setState({ kind: 'ready', session }),
-      () => setState({ kind: 'unreachable' }),
+      (session) => set({ kind: 'ready', session }),
+      () => set({ kind: 'unreachable' }),
     );
-  }, []);
+  }, [setLatest]);
 
   useEffect(() => {
     check();
@@ -33,9 +46,12 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   const context = useMemo<SessionState | null>(() => {
     if (state.kind !== 'ready') return null;
-    const leave = () => void signOut().then((session) => setState({ kind: 'ready', session }), check);
-    return { session: state.session, signOut: leave, signIn: () => setState({ kind: 'signing-in' }) };
-  }, [state, check]);
+    const leave = () => {
+      const set = setLatest();
+      signOut().then((session) => set({ kind: 'ready', session }), check);
+    };
+    return { session: state.session, signOut: leave, signIn: () => setLatest()({ kind: 'signing-in' }) };
+  }, [state, check, setLatest]);
 
   if (state.kind === 'checking')
     return (
@@ -47,7 +63,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
     return (
       <SignInScreen
         unreachable={state.kind === 'unreachable'}
-        onSignedIn={(session) => setState({ kind: 'ready', session })}
+        onSignedIn={(session) => setLatest()({ kind: 'ready', session })}
       />
     );
   return <SessionContext.Provider value={context}>{children}</SessionContext.Provider>;

@@ -3,17 +3,53 @@ import { LOCALE } from '../config/app-config';
 /** Shown wherever a number is missing, so an empty cell never reads as zero. */
 export const MISSING = '—';
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/*
+ * Formatters are costly to build (tens of microseconds each) and a wall screen formats thousands of
+ * values a second, so each locale and option set is built once and kept.
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formatters.get(key);
+function cached<F>(cache: Map<string, F>, key: string, build: () => F): F {
+  let format = cache.get(key);
   if (format === undefined) {
-    format = new Intl.NumberFormat(locale, options);
-    formatters.set(key, format);
+    format = build();
+    cache.set(key, format);
   }
   return format;
 }
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  return cached(numberFormats, key, () => new Intl.NumberFormat(locale, options));
+}
+
+/** `name` stands for the fixed option set; locale and zone are the only parts that vary. */
+function dateFormat(
+  name: string,
+  locale: string,
+  timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${name}|${locale}|${timeZone ?? ''}`;
+  return cached(dateFormats, key, () => new Intl.DateTimeFormat(locale, { ...options, timeZone }));
+}
+
+const CLOCK: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+};
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+const PLAN_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
 
 /** Decimals by magnitude: large values read as whole numbers, small ones keep the digit that matters. */
 function decimalsFor(value: number): number {
@@ -96,38 +132,19 @@ export interface DateFormatOptions {
 
 /** 24-hour wall-clock time, "14:03:22". */
 export function formatClock(epochMs: number, options: DateFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(options.locale ?? LOCALE, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZone: options.timeZone,
-  }).format(epochMs);
+  return dateFormat('clock', options.locale ?? LOCALE, options.timeZone, CLOCK).format(epochMs);
 }
 
 /** "25 Nov 2026, 14:03". */
 export function formatDateTime(epochMs: number, options: DateFormatOptions = {}): string {
-  return new Intl.DateTimeFormat(options.locale ?? LOCALE, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: options.timeZone,
-  }).format(epochMs);
+  return dateFormat('date-time', options.locale ?? LOCALE, options.timeZone, DATE_TIME).format(epochMs);
 }
 
 /** A plan calendar date (YYYY-MM-DD) as "31 Dec 2027"; it names a day, so it is never shifted by time zone. */
 export function formatPlanDate(isoDate: string, locale: string = LOCALE): string {
   const ms = Date.parse(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(ms)) return isoDate;
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(ms);
+  return dateFormat('plan-date', locale, 'UTC', PLAN_DATE).format(ms);
 }
 
 /** The year of a plan date, "2027", which is how targets are spoken of. */

@@ -1,5 +1,6 @@
 import {
   createContext,
+  startTransition,
   useContext,
   useEffect,
   useRef,
@@ -42,13 +43,21 @@ export function useLiveStatus(): LiveStatus {
   );
 }
 
-/** Newest KPI snapshots or sensor states received on the stream, by id. */
+/**
+ * Newest KPI snapshots or sensor states received on the stream, by id. Each delivery renders as a
+ * transition, which React splits into slices that leave room for input and frames: a delivery
+ * re-renders every tile of the wall screen, too long a task to run in one piece.
+ */
 export function useLiveMap<K extends LiveStateType>(type: K): ReadonlyMap<string, LiveEventMap[K]> {
   const stream = useLiveStream();
-  return useSyncExternalStore(
-    (notify) => stream.on(type, notify),
-    () => stream.latest(type),
-  );
+  const [latest, setLatest] = useState(() => stream.latest(type));
+  useEffect(() => {
+    const update = () => startTransition(() => setLatest(stream.latest(type)));
+    // What arrived between the first render and this subscription.
+    update();
+    return stream.on(type, update);
+  }, [stream, type]);
+  return latest;
 }
 
 /** Calls `listener` for each live event of `type`; the latest listener is used without resubscribing. */

@@ -88,6 +88,13 @@ const GUARDS: { readonly [K in LiveEventType]: Guard<LiveEventMap[K]> } = {
   'dead-letter': isDeadLetter,
 };
 
+/** A copy of `base` with `changes` set over it; copies Map to Map, without an array of every entry. */
+function merged<V>(base: ReadonlyMap<string, V>, changes: ReadonlyMap<string, V>): Map<string, V> {
+  const next = new Map(base);
+  for (const [id, value] of changes) next.set(id, value);
+  return next;
+}
+
 type Listener<K extends LiveEventType> = (data: LiveEventMap[K]) => void;
 
 /**
@@ -209,9 +216,8 @@ export class LiveStream {
     this.#flushScheduled = false;
     const { kpi, sensor, letters } = this.#pending;
     this.#pending = { kpi: new Map(), sensor: new Map(), letters: [] };
-    if (kpi.size > 0) this.#latest = { ...this.#latest, kpi: new Map([...this.#latest.kpi, ...kpi]) };
-    if (sensor.size > 0)
-      this.#latest = { ...this.#latest, sensor: new Map([...this.#latest.sensor, ...sensor]) };
+    if (kpi.size > 0) this.#latest = { ...this.#latest, kpi: merged(this.#latest.kpi, kpi) };
+    if (sensor.size > 0) this.#latest = { ...this.#latest, sensor: merged(this.#latest.sensor, sensor) };
     for (const data of kpi.values()) for (const listener of this.#listeners.kpi) listener(data);
     for (const data of sensor.values()) for (const listener of this.#listeners.sensor) listener(data);
     for (const data of letters) for (const listener of this.#listeners['dead-letter']) listener(data);

@@ -111,6 +111,17 @@ describe('reconcileAlerts', () => {
     ]);
   });
 
+  it('keeps the objects of unchanged alerts when another alert changes', () => {
+    const silent = sensorState({ lastSeen: NOW - 20 * MINUTE });
+    const first = step([], { kpis: [offTrack], sensors: [silent] });
+    expect(first).toHaveLength(2);
+    const later = step(first, { kpis: [], sensors: [silent], now: NOW + MINUTE });
+    expect(later).not.toBe(first);
+    const kept = later.find((a) => a.kind === 'sensor_silent');
+    expect(kept).toBe(first.find((a) => a.kind === 'sensor_silent'));
+    expect(later.find((a) => a.kind !== 'sensor_silent')).toMatchObject({ resolvedAt: NOW + MINUTE });
+  });
+
   it('leaves alerts alone while the data of their kind has not loaded', () => {
     const first = step([], { kpis: [offTrack] });
     expect(step(first, { kpis: null, now: NOW + MINUTE })).toBe(first);

@@ -49,7 +49,8 @@ function retained(alerts: Alert[], now: number, settings: AlertSettings): Alert[
  * alert of the same key (keeping its id, time and acknowledgement) or raises a new one; an open alert
  * whose condition is gone is resolved, but only if the inputs of its kind were loaded (`ready`), so
  * that a reload never resolves and re-raises everything while data is still on its way.
- * Newest first. Pure: returns `previous` itself when nothing changed.
+ * Newest first. Pure: returns `previous` itself when nothing changed, and each unchanged alert as the
+ * same object.
  */
 export function reconcileAlerts(
   previous: readonly Alert[],
@@ -75,7 +76,9 @@ export function reconcileAlerts(
       next.push({ id, key, kind, subject, raisedAt, resolvedAt, acknowledgedAt: null, what, where, href });
     } else {
       matched.add(existing.id);
-      next.push({ ...existing, what, where, href, resolvedAt });
+      const updated = { ...existing, what, where, href, resolvedAt };
+      // An unchanged alert keeps its object, so its row on the screen is not drawn again.
+      next.push(sameAlert(existing, updated) ? existing : updated);
     }
   }
   for (const alert of previous) {

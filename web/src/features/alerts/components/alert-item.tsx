@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Alert } from '../../../lib/alerts/alert-types';
 import { RelativeTime } from '../../../components/ui/relative-time';
 import { formatClock, formatDateTime } from '../../../lib/format';
@@ -9,8 +10,11 @@ export interface AlertItemProps {
   readonly onAcknowledge?: (id: string) => void;
 }
 
-/** One alert: when, what, where, whether it still holds, and the button that acknowledges it. */
-export function AlertItem({ alert, onAcknowledge }: AlertItemProps) {
+/**
+ * One alert: when, what, where, whether it still holds, and the button that acknowledges it. Memoised:
+ * the rules keep an unchanged alert's object, so a new alert elsewhere leaves this row alone.
+ */
+export const AlertItem = memo(function AlertItem({ alert, onAcknowledge }: AlertItemProps) {
   const resolved = alert.resolvedAt !== null;
   return (
     <li
@@ -53,4 +57,4 @@ export function AlertItem({ alert, onAcknowledge }: AlertItemProps) {
       )}
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Panel } from '../../../components/ui/panel';
 import { useAlerts } from '../../../lib/alerts/alerts-context';
 import { splitAlerts } from '../../../lib/alerts/reconcile';
@@ -22,10 +22,15 @@ function useFocusAfterAcknowledge(openIds: readonly string[]) {
     );
     (next ?? listRef.current)?.focus();
   }, [openIds]);
-  const remember = (id: string) => {
-    const index = openIds.indexOf(id);
-    pending.current = openIds[index + 1] ?? openIds[index - 1] ?? '';
-  };
+  const ids = useRef(openIds);
+  useEffect(() => {
+    ids.current = openIds;
+  });
+  // Stable, so that the memoised rows are not drawn again each time the list changes.
+  const remember = useCallback((id: string) => {
+    const index = ids.current.indexOf(id);
+    pending.current = ids.current[index + 1] ?? ids.current[index - 1] ?? '';
+  }, []);
   return { listRef, remember };
 }
 
@@ -35,10 +40,13 @@ export function AlertsPanel() {
   const { open, acknowledged } = useMemo(() => splitAlerts(alerts), [alerts]);
   const openIds = useMemo(() => open.map((a) => a.id), [open]);
   const { listRef, remember } = useFocusAfterAcknowledge(openIds);
-  const onAcknowledge = (id: string) => {
-    remember(id);
-    acknowledge(new Set([id]));
-  };
+  const onAcknowledge = useCallback(
+    (id: string) => {
+      remember(id);
+      acknowledge(new Set([id]));
+    },
+    [remember, acknowledge],
+  );
   const active = open.filter((a) => a.resolvedAt === null).length;
   const summary =
     open.length === 0

@@ -10,7 +10,8 @@ export interface ProgressBarProps {
 
 /**
  * The bar is clamped to [0, 1] so it stays in its box; the number beside it is not, so a KPI that has
- * moved away from its target (negative) or beyond it (over 100%) still says so.
+ * moved away from its target (negative) or beyond it (over 100%) still says so. The fill is scaled
+ * rather than sized, so a live update repaints the bar without laying out the tile again.
  */
 export function ProgressBar({ progress, color, label }: ProgressBarProps) {
   const filled = progress === null ? 0 : Math.min(1, Math.max(0, progress));
@@ -26,7 +27,7 @@ export function ProgressBar({ progress, color, label }: ProgressBarProps) {
         aria-valuenow={Math.round(filled * 100)}
         aria-valuetext={text}
       >
-        <div className="progress__fill" style={{ width: `${filled * 100}%`, background: color }} />
+        <div className="progress__fill" style={{ transform: `scaleX(${filled})`, background: color }} />
       </div>
       <span className="progress__text">{text}</span>
     </div>
