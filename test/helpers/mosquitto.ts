@@ -19,10 +19,13 @@ export function mosquittoMissing(): string | undefined {
 }
 
 export interface MosquittoOptions {
-  /** username → password, written with `mosquitto_passwd -b`. */
-  readonly users: Readonly<Record<string, string>>;
-  /** An ACL file to use as is (e.g. the shipped deploy/mosquitto/acl). */
-  readonly aclFile: string;
+  /**
+   * username → password, written with `mosquitto_passwd -b`, and an ACL file to use as is (e.g. the
+   * shipped deploy/mosquitto/acl). Without them the broker takes anonymous clients on loopback.
+   */
+  readonly auth?: { readonly users: Readonly<Record<string, string>>; readonly aclFile: string };
+  /** Further lines of configuration, e.g. the production delivery settings. */
+  readonly settings?: readonly string[];
 }
 
 export interface MosquittoServer {
@@ -37,26 +40,29 @@ export interface MosquittoServer {
  * A private Mosquitto on a free port, with an explicit listener, a password file and an ACL file:
  * without an explicit listener Mosquitto may accept anonymous clients despite `allow_anonymous false`.
  */
-export async function startMosquitto(options: MosquittoOptions): Promise<MosquittoServer> {
+export async function startMosquitto(options: MosquittoOptions = {}): Promise<MosquittoServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ssc-mosquitto-'));
   // Started as root, Mosquitto drops to its own user, which must still read these files.
   await chmod(dir, 0o755);
   const passwd = join(dir, 'passwd');
-  await writeFile(passwd, '', { mode: 0o644 });
-  for (const [user, password] of Object.entries(options.users))
-    execFileSync(MOSQUITTO_PASSWD_BIN, ['-b', passwd, user, password]);
-  await copyFile(options.aclFile, join(dir, 'acl'));
-  await chmod(join(dir, 'acl'), 0o644);
+  const access: string[] = ['allow_anonymous true'];
+  if (options.auth) {
+    await writeFile(passwd, '', { mode: 0o644 });
+    for (const [user, password] of Object.entries(options.auth.users))
+      execFileSync(MOSQUITTO_PASSWD_BIN, ['-b', passwd, user, password]);
+    await copyFile(options.auth.aclFile, join(dir, 'acl'));
+    await chmod(join(dir, 'acl'), 0o644);
+    access.splice(0, 1, 'allow_anonymous false', `password_file ${passwd}`, `acl_file ${join(dir, 'acl')}`);
+  }
   const port = await freePort();
   const conf = join(dir, 'mosquitto.conf');
   await writeFile(
     conf,
     [
       `listener ${port} 127.0.0.1`,
-      'allow_anonymous false',
-      `password_file ${passwd}`,
-      `acl_file ${join(dir, 'acl')}`,
+      ...access,
       'persistence false',
+      ...(options.settings ?? []),
       'log_dest stderr',
       '',
     ].join('\n'),

@@ -32,7 +32,9 @@ describe.skipIf(missing !== undefined)('Mosquitto with the shipped ACL', () => {
     );
 
   beforeAll(async () => {
-    broker = await startMosquitto({ users: USERS, aclFile: join(REPO_ROOT, 'deploy/mosquitto/acl') });
+    broker = await startMosquitto({
+      auth: { users: USERS, aclFile: join(REPO_ROOT, 'deploy/mosquitto/acl') },
+    });
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.endAsync(true)));
