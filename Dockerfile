@@ -11,7 +11,7 @@ COPY test/package.json test/
 COPY scripts scripts
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
-RUN npm run build:web
+RUN npm run build:web && node scripts/build-platform.mjs
 
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -20,4 +20,4 @@ COPY --from=build /app /app
 VOLUME /var/lib/ssc-monitor
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["npx", "tsx", "ingest/src/main.ts"]
+CMD ["node", "--enable-source-maps", "ingest/dist/main.mjs"]

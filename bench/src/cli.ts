@@ -115,13 +115,10 @@ async function main(): Promise<void> {
   await releaseAll();
   // After every platform that subscribed to it; a failure or Ctrl-C ends it through killAll instead.
   await stopBenchMosquitto();
-  const run: RunRecord = {
-    date,
-    quick,
-    machine: describeMachine(),
-    scenarios: recorded,
-    summary: buildSummary(Object.values(recorded)),
-  };
+  const summary = buildSummary(Object.values(recorded));
+  // The whole run, from the process start (bundling included): the issue's "quick run < 60 s".
+  if (quick) summary.quick_run_s = Math.round(process.uptime() * 10) / 10;
+  const run: RunRecord = { date, quick, machine: describeMachine(), scenarios: recorded, summary };
   const verdicts: BenchRow[] = judgeTargets(run.summary).map((v) => ({ ...v }));
   console.log(`\n## Targets (reported, never failing the run)\n\n${formatTable(verdicts)}`);
   await mkdir(RESULTS_DIR, { recursive: true });

@@ -1,6 +1,6 @@
 /**
  * The platform's embedded broker (aedes) alone in its own process, as the bench measures it: started
- * with `node --import tsx aedes-server.ts <port>`, stopped with SIGTERM.
+ * from its bundle with `node aedes-server.mjs <port>`, stopped with SIGTERM.
  */
 import { pino } from 'pino';
 import { EmbeddedBroker } from '../../../ingest/src/adapters/broker/embedded-broker.js';

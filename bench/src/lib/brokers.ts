@@ -1,16 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { BUNDLE_NODE_FLAGS, bundlePath } from './bundles.js';
 import { freePort, pollUntil, spawnChild, type BenchChild } from './processes.js';
 import { REPO_ROOT } from './platform.js';
-
-const AEDES_SERVER = fileURLToPath(new URL('./aedes-server.ts', import.meta.url));
 
 /** The platform's embedded broker (aedes) in a process of its own on a free port. */
 export async function startAedes(): Promise<{ url: string; process: BenchChild }> {
   const port = await freePort();
-  const child = spawnChild('aedes', process.execPath, ['--import', 'tsx', AEDES_SERVER, String(port)], {
-    cwd: REPO_ROOT,
-  });
+  const args = [...BUNDLE_NODE_FLAGS, bundlePath('aedes-server'), String(port)];
+  const child = spawnChild('aedes', process.execPath, args, { cwd: REPO_ROOT });
   await pollUntil('aedes to listen', () => (child.output().includes('listening') ? true : undefined), 30_000);
   return { url: `mqtt://127.0.0.1:${port}`, process: child };
 }

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PLAN_FILE, loadPlanFile } from '@ssc-monitor/ingest';
+import { BUNDLE_NODE_FLAGS, bundlePath } from './bundles.js';
 import { MEMORY_REQUEST } from './heap-probe.js';
 import { peakRssMb, rssMb, toMb, type MemoryFigures } from './memory.js';
 import { freePort, pollUntil, spawnChild, type BenchChild } from './processes.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const HEAP_PROBE = fileURLToPath(new URL('./heap-probe.ts', import.meta.url));
 const START_TIMEOUT_MS = 120_000;
 
 /** The city KPI whose reading count tells that readings reached KPI state. */
@@ -58,7 +58,7 @@ export interface HealthCounters {
   readonly pending: number;
 }
 
-/** The platform under test, as users run it: `node --import tsx ingest/src/main.ts`. */
+/** The platform under test: ingest/src/main.ts, bundled (the same code `npm start` runs). */
 export interface BenchPlatform {
   readonly httpUrl: string;
   /** Where load generators publish. */
@@ -120,9 +120,9 @@ export async function startPlatform(o: PlatformOptions): Promise<BenchPlatform> 
     ...(o.influxUrl ? { STORE: 'influx', INFLUX_URL: o.influxUrl, INFLUX_BUCKET: 'ssc' } : {}),
     ...o.extraEnv,
   };
-  const args = ['--import', 'tsx', '--import', HEAP_PROBE];
+  const args = [...BUNDLE_NODE_FLAGS, '--import', bundlePath('heap-probe')];
   if (o.cpuProfDir) args.push('--cpu-prof', `--cpu-prof-dir=${o.cpuProfDir}`);
-  args.push('ingest/src/main.ts');
+  args.push(bundlePath('platform'));
   const child = spawnChild('platform', process.execPath, args, {
     cwd: REPO_ROOT,
     env,

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { LatencySummary } from '@ssc-monitor/simulators';
+import { bundlePath } from './bundles.js';
 import type { ProbeRequest } from './sse-probe-worker.js';
 
 export interface ProbeSummary {
@@ -18,10 +19,7 @@ export class SseProbeThread {
 
   /** Starts the worker and resolves once it is connected to `/api/stream`. */
   static async open(httpUrl: string): Promise<SseProbeThread> {
-    // Workers do not inherit tsx's loader: the worker loads its TypeScript through tsx's own API.
-    const file = new URL('./sse-probe-worker.ts', import.meta.url).href;
-    const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`;
-    const worker = new Worker(boot, { eval: true, workerData: { httpUrl } });
+    const worker = new Worker(bundlePath('sse-probe-worker'), { workerData: { httpUrl } });
     const [first] = (await once(worker, 'message')) as [{ type: string; message?: string }];
     if (first.type !== 'open') {
       await worker.terminate();

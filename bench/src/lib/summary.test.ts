@@ -26,4 +26,12 @@ describe('judgeTargets', () => {
     expect(byTarget['publish → SSE p99 ≤ 100 ms at 10k/s']).toBe('missed by 50 %');
     expect(byTarget['ingest RSS ≤ 250 MB at the rated load']).toBe('–');
   });
+
+  it("judges the quick run's duration only when the run measured it", () => {
+    const target = 'quick run < 60 s';
+    expect(judgeTargets({}).map((v) => v.target)).not.toContain(target);
+    const verdicts = judgeTargets({ quick_run_s: 72 });
+    expect(verdicts.find((v) => v.target === target)?.verdict).toBe('missed by 20 %');
+    expect(judgeTargets({ quick_run_s: 55 }).find((v) => v.target === target)?.verdict).toBe('met');
+  });
 });
