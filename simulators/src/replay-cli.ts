@@ -18,7 +18,7 @@ function summaryLine(s: ReplaySummary): string {
   return (
     `replay: ${grouped(s.rows)} rows from ${iso(s.first)} to ${iso(s.current)}: ${grouped(s.published)} messages published, ` +
     `${grouped(s.failed)} failed, ${grouped(s.missingValues)} empty cells, ${grouped(s.outside)} rows outside the period, ` +
-    `${grouped(s.badRows)} unreadable rows${s.firstProblem ? ` (${s.firstProblem})` : ''} in ${clockTime(s.wallMs / 1000)}`
+    `${grouped(s.badRows)} rows refused for their time${s.firstProblem ? ` (first: ${s.firstProblem})` : ''} in ${clockTime(s.wallMs / 1000)}`
   );
 }
 

@@ -2,7 +2,7 @@ import type { QuantityId } from '@ssc-monitor/core';
 import { SimulatorError } from '../errors.js';
 import type { ReplayMapping } from './mapping.js';
 import { compileTimeFormat } from './time-format.js';
-import { gapInstant, instantsOf, type WallTime } from './zoned-time.js';
+import { instantsOf, type WallTime } from './zoned-time.js';
 
 /** One value of a row, as the file gives it: unit conversion is left to the ingest. */
 export interface ReplayValue {
@@ -46,36 +46,47 @@ function isoWall(text: string): WallTime | undefined {
   };
 }
 
+/** A row's time as epoch ms, or why it has none. */
+type TimeOf = (text: string, key: string) => number | { readonly problem: string };
+
 /**
  * Reads a row's time. Wall times are placed in the mapping's zone; in the hour a daylight-saving
  * change repeats, the first instant later than the previous row of the same sensors is taken, so
- * the repeated hour maps to summer time and then to winter time, as the file's order says.
+ * the repeated hour maps to summer time and then to winter time, as the file's order says. A wall
+ * time in the hour the change skips names no instant: the row is refused, as imports and feeds
+ * refuse it. (Shifting it an hour on would put it on the next row's instant, and which of the two
+ * a store keeps would then depend on arrival order.)
  */
-function timeReader(time: ReplayMapping['time']): (text: string, key: string) => number | undefined {
+function timeReader(time: ReplayMapping['time']): TimeOf {
   const zone = time.timeZone ?? 'UTC';
+  const unreadable = (text: string) => ({
+    problem: `time '${text.slice(0, 40)}' does not match '${time.format}'`,
+  });
   const previous = new Map<string, number>();
-  const place = (wall: WallTime | undefined, key: string): number | undefined => {
-    if (wall === undefined) return undefined;
+  const place = (wall: WallTime | undefined, text: string, key: string) => {
+    if (wall === undefined) return unreadable(text);
     const candidates = instantsOf(wall, zone);
     const last = previous.get(key) ?? -Infinity;
-    const t =
-      candidates.length === 0 ? gapInstant(wall, zone) : (candidates.find((c) => c > last) ?? candidates[0]);
-    if (t !== undefined) previous.set(key, t);
+    const t = candidates.find((c) => c > last) ?? candidates[0];
+    if (t === undefined)
+      return { problem: `local time '${text}' does not exist in ${zone} (skipped when clocks went forward)` };
+    previous.set(key, t);
     return t;
   };
   if (time.format === 'epoch-ms' || time.format === 'epoch-s') {
     const scale = time.format === 'epoch-s' ? 1000 : 1;
-    return (text) => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Math.round(Number(text) * scale) : undefined);
+    return (text) =>
+      /^-?\d+(\.\d+)?$/.test(text.trim()) ? Math.round(Number(text) * scale) : unreadable(text);
   }
   if (time.format === 'iso') {
     return (text, key) => {
-      if (!ZONED.test(text)) return place(isoWall(text.trim()), key);
+      if (!ZONED.test(text)) return place(isoWall(text.trim()), text, key);
       const t = Date.parse(text);
-      return Number.isNaN(t) ? undefined : t;
+      return Number.isNaN(t) ? unreadable(text) : t;
     };
   }
   const parse = compileTimeFormat(time.format);
-  return (text, key) => place(parse(text), key);
+  return (text, key) => place(parse(text), text, key);
 }
 
 function columnIndex(header: readonly string[], missing: Set<string>): (name: string) => number {
@@ -128,8 +139,7 @@ export function bindMapping(mapping: ReplayMapping, header: readonly string[]): 
       const key = sensors.map((s) => (s.idColumn < 0 ? '' : (fields[s.idColumn] ?? ''))).join('\u0000');
       const text = timeColumns.map((i) => (fields[i] ?? '').trim()).join(' ');
       const ts = timeOf(text, key);
-      if (ts === undefined)
-        return { ok: false, problem: `time '${text.slice(0, 40)}' does not match '${mapping.time.format}'` };
+      if (typeof ts !== 'number') return { ok: false, problem: ts.problem };
       let skipped = 0;
       const messages: RowMessage[] = [];
       for (const sensor of sensors) {

@@ -3,7 +3,6 @@ import { isTimeZone as isIanaZone, zonedToEpoch, zoneOffsetMs, type LocalDateTim
 /** A local wall-clock time, as written in a data file. */
 export type WallTime = LocalDateTime;
 
-const DAY_MS = 86_400_000;
 /** Fixed offsets a data file may name instead of a zone: UTC, Z, +08:00, -0700. */
 const FIXED = /^(?:UTC|Z|([+-])(\d{2}):?(\d{2}))$/;
 
@@ -38,10 +37,4 @@ export function instantsOf(wall: WallTime, zone: string): number[] {
   const resolved = zonedToEpoch(wall, zone);
   if (!resolved.ok) return [];
   return resolved.later === undefined ? [resolved.ts] : [resolved.ts, resolved.later];
-}
-
-/** The offset in force just before a skipped hour, so a wall time in the gap maps as clocks read before. */
-export function gapInstant(wall: WallTime, zone: string): number {
-  const at = naive(wall);
-  return at - offsetAt(zone, at - DAY_MS);
 }
