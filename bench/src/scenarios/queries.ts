@@ -70,7 +70,7 @@ async function apiQueries(platform: BenchPlatform, end: number, runs: number): P
 function shapeFor(context: BenchContext, districts: readonly string[]): PrefillShape {
   const end = Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   return context.quick
-    ? { sensors: 50, minuteDays: 1, hourlyDays: 364, end, districts }
+    ? { sensors: 20, minuteDays: 1, hourlyDays: 364, end, districts }
     : { sensors: SENSORS, minuteDays: 30, hourlyDays: 335, end, districts };
 }
 
@@ -160,7 +160,7 @@ export const queriesScenario: Scenario = {
           ...notes,
           ...(context.quick
             ? [
-                'quick: a reduced store (50 sensors, 1 day of minute data) and no API timings; the full run holds 1,000 sensors × 30 days',
+                'quick: a reduced store (20 sensors, 1 day of minute data) and no API timings; the full run holds 1,000 sensors × 30 days',
               ]
             : []),
         ],
