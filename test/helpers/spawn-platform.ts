@@ -12,9 +12,18 @@ export interface PlatformProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `npm start`'s entry point as its own process, as a user would, with the given environment. */
-export function spawnPlatform(env: Record<string, string>): PlatformProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/src/main.ts'], {
+/** The platform's TypeScript entry point, compiled as it loads: what the bundle `npm start` runs is built from. */
+const FROM_SOURCES = ['--import', 'tsx', 'ingest/src/main.ts'];
+
+/**
+ * Runs the platform as its own process, as a user would, with the given environment and only PATH
+ * and HOME of this one. `args` are Node's: the sources by default; `['scripts/start.mjs']` is `npm start`.
+ */
+export function spawnPlatform(
+  env: Record<string, string>,
+  args: readonly string[] = FROM_SOURCES,
+): PlatformProcess {
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
-import { REPO_ROOT } from '../helpers/spawn-platform.js';
+import { spawnPlatform } from '../helpers/spawn-platform.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let dataDir: string;
@@ -19,11 +18,8 @@ describe('npm start (the platform bundled, then run)', () => {
   it('serves the dashboard and the demo plan found beside its sources, and stops cleanly', async () => {
     const [port, mqttPort] = [await freePort(), await freePort()];
     // What `npm start` runs once the dashboard is built.
-    const child = spawn(process.execPath, ['scripts/start.mjs'], {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
+    const run = spawnPlatform(
+      {
         PORT: String(port),
         MQTT_PORT: String(mqttPort),
         DATA_DIR: dataDir,
@@ -32,18 +28,15 @@ describe('npm start (the platform bundled, then run)', () => {
         PUBLIC_DASHBOARD: 'true',
         LOG_LEVEL: 'warn',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      ['scripts/start.mjs'],
+    );
+    const output = () => run.stdout() + run.stderr();
     const url = `http://127.0.0.1:${port}`;
     try {
       await waitFor(
         'the bundled platform to answer /api/health',
         async () => {
-          if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}:\n${output}`);
+          if (run.child.exitCode !== null) throw new Error(`exited ${run.child.exitCode}:\n${output()}`);
           return (await fetch(`${url}/api/health`)).ok;
         },
         { timeoutMs: 45_000, intervalMs: 200 },
@@ -55,9 +48,9 @@ describe('npm start (the platform bundled, then run)', () => {
       const { kpis } = (await (await fetch(`${url}/api/kpis`)).json()) as { kpis: { id: string }[] };
       expect(kpis.map((k) => k.id)).toContain('env.air.pm25');
     } finally {
-      child.kill('SIGTERM');
+      run.child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
-    expect(output).not.toMatch(/^\s+at /m);
+    expect(await run.exited).toBe(0);
+    expect(output()).not.toMatch(/^\s+at /m);
   }, 60_000);
 });
