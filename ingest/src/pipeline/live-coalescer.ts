@@ -43,10 +43,6 @@ export class LiveCoalescer {
     for (const id of ids) this.#kpis.mark(id);
   }
 
-  markKpi(id: string): void {
-    this.#kpis.mark(id);
-  }
-
   markSensor(id: string): void {
     this.#sensors.mark(id);
   }

@@ -30,7 +30,7 @@ export class LocalMonitor implements IngestObserver {
     for (const reading of readings) this.sensors.recordReading(reading);
     this.live.markSensor(sensorId);
     this.engine.apply(readings, this.#collect);
-    for (const id of this.#changed) this.live.markKpi(id);
+    this.live.markKpis(this.#changed);
     this.#changed.clear();
   }
 
