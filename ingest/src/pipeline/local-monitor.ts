@@ -21,9 +21,13 @@ export class LocalMonitor implements IngestObserver {
     private readonly bus: LiveBus,
   ) {}
 
+  /**
+   * Counted only: the sensor is sent once `accepted` or `rejected` has completed its state. A mark
+   * here would send at once (leading edge) the state without the message's readings, and the
+   * readings themselves only at the end of the throttle interval.
+   */
   message(sensorId: string, receivedAt: number): void {
     this.sensors.recordMessage(sensorId, receivedAt);
-    this.live.markSensor(sensorId);
   }
 
   accepted(sensorId: string, readings: readonly Reading[]): void {
@@ -35,7 +39,10 @@ export class LocalMonitor implements IngestObserver {
   }
 
   rejected(letter: DeadLetter): void {
-    if (letter.sensorId !== null) this.sensors.recordError(letter.sensorId);
+    if (letter.sensorId !== null) {
+      this.sensors.recordError(letter.sensorId);
+      this.live.markSensor(letter.sensorId);
+    }
     const second = Math.floor(letter.receivedAt / 1000);
     if (second !== this.#letterSecond) [this.#letterSecond, this.#lettersSent] = [second, 0];
     if (this.#lettersSent++ < MAX_LIVE_LETTERS_PER_SECOND)
