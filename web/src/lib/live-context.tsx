@@ -55,7 +55,7 @@ export function useLiveMap<K extends LiveStateType>(type: K): ReadonlyMap<string
     const update = () => startTransition(() => setLatest(stream.latest(type)));
     // What arrived between the first render and this subscription.
     update();
-    return stream.on(type, update);
+    return stream.onLatest(type, update);
   }, [stream, type]);
   return latest;
 }

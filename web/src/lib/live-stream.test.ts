@@ -131,7 +131,9 @@ describe('LiveStream coalescing', () => {
     source?.open();
     const kpis: number[] = [];
     let statusChanges = 0;
+    let sensorMaps = 0;
     stream.on('kpi', (kpi) => kpis.push(kpi.progress ?? -1));
+    stream.onLatest('sensor', () => (sensorMaps += 1));
     stream.onStatus(() => (statusChanges += 1));
     for (let i = 0; i < 100; i += 1) source?.emit('sensor', sensorState({ id: `s-${i % 10}`, messages: i }));
     source?.emit('kpi', kpiSnapshot({ progress: 0.1 }));
@@ -145,11 +147,14 @@ describe('LiveStream coalescing', () => {
     expect(stream.latest('sensor').size).toBe(10);
     expect(stream.latest('sensor').get('s-3')?.messages).toBe(93);
     expect(statusChanges).toBe(1);
+    // Ten sensors changed, one new map: its listeners are told once.
+    expect(sensorMaps).toBe(1);
 
     source?.emit('kpi', kpiSnapshot({ id: 'other', progress: 0.5 }));
     expect(flushes).toHaveLength(2);
     flushes[1]?.();
     expect([...stream.latest('kpi').keys()].sort()).toEqual(['env.air.pm25', 'other']);
+    expect(sensorMaps).toBe(1);
     stream.stop();
   });
 });

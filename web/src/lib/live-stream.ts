@@ -116,6 +116,10 @@ export class LiveStream {
     sensor: new Set(),
     'dead-letter': new Set(),
   };
+  readonly #latestListeners: { [K in LiveStateType]: Set<() => void> } = {
+    kpi: new Set(),
+    sensor: new Set(),
+  };
   #latest: { [K in LiveStateType]: ReadonlyMap<string, LiveEventMap[K]> } = {
     kpi: new Map(),
     sensor: new Map(),
@@ -168,6 +172,18 @@ export class LiveStream {
     return this.#latest[type];
   }
 
+  /**
+   * Calls `listener` once per delivery that changed `latest(type)`, however many ids it changed: what
+   * a view of the whole map needs, where `on` would call it once per changed id.
+   */
+  onLatest(type: LiveStateType, listener: () => void): () => void {
+    const listeners = this.#latestListeners[type];
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  }
+
   on<K extends LiveEventType>(type: K, listener: Listener<K>): () => void {
     const listeners: Set<Listener<K>> = this.#listeners[type];
     listeners.add(listener);
@@ -218,6 +234,8 @@ export class LiveStream {
     this.#pending = { kpi: new Map(), sensor: new Map(), letters: [] };
     if (kpi.size > 0) this.#latest = { ...this.#latest, kpi: merged(this.#latest.kpi, kpi) };
     if (sensor.size > 0) this.#latest = { ...this.#latest, sensor: merged(this.#latest.sensor, sensor) };
+    if (kpi.size > 0) for (const listener of this.#latestListeners.kpi) listener();
+    if (sensor.size > 0) for (const listener of this.#latestListeners.sensor) listener();
     for (const data of kpi.values()) for (const listener of this.#listeners.kpi) listener(data);
     for (const data of sensor.values()) for (const listener of this.#listeners.sensor) listener(data);
     for (const data of letters) for (const listener of this.#listeners['dead-letter']) listener(data);
