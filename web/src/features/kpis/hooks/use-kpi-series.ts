@@ -44,6 +44,9 @@ export function useKpiSeries(kpiId: string, window: SeriesWindow): KpiSeriesStat
   }, [api.data]);
 
   useLiveEvent('kpi', (kpi) => {
+    // Until the history has loaded there is nothing to extend: it replaces the points when it
+    // arrives, and it already holds what the stream sent before (the full state on connect).
+    if (api.data === undefined) return;
     if (kpi.id !== kpiId || kpi.current.at === null) return;
     const point = { t: kpi.current.at, value: kpi.current.value };
     setPoints((current) =>
