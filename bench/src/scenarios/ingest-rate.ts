@@ -13,9 +13,6 @@ export interface IngestScenarioOptions {
   readonly cpuProfDir?: string;
 }
 
-/** QoS 0 has no acks to wait for: only the publisher's socket buffer drains after the load. */
-export const QUICK_LAST_ACK_DRAIN_MS = 500;
-
 const QUICK_INFLUX_NOTE =
   'quick: InfluxDB ingest is measured once, at QoS 0 for 2 s, by the node-red scenario (its `ssc-monitor, STORE=influx` row)';
 
@@ -58,7 +55,7 @@ async function runVariant(
         warmUpMs: d.warmUpMs,
         sustainMs: d.ingestMs,
         drainMs: last ? 0 : d.drainMs,
-        ackDrainMs: last ? QUICK_LAST_ACK_DRAIN_MS : d.ackDrainMs,
+        ackDrainMs: qos === 0 ? d.qos0AckDrainMs : d.ackDrainMs,
         log: context.log,
       });
       const mem = { ...run.memoryUnderLoad, process: `ingest (${variant.store}) under QoS ${qos} load` };

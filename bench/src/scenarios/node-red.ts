@@ -19,7 +19,6 @@ import { measureNodeRed, runNodeRed, type NodeRedRun } from '../lib/node-red-run
 import type { BenchPlatform } from '../lib/platform.js';
 import type { IngestRun } from '../lib/ingest-run.js';
 import { ratio } from '../lib/stats.js';
-import { QUICK_LAST_ACK_DRAIN_MS } from './ingest-rate.js';
 import { durations, SENSORS } from './settings.js';
 
 const QUICK_NOTE =
@@ -55,8 +54,8 @@ function loadOf(context: BenchContext) {
     sensors: SENSORS,
     warmUpMs: d.warmUpMs,
     sustainMs: d.sideBySideMs,
-    // Quick runs offer QoS 0 only: no acks to wait for, only the publisher's socket buffer.
-    ackDrainMs: context.quick ? QUICK_LAST_ACK_DRAIN_MS : d.ackDrainMs,
+    // Quick runs offer QoS 0 only.
+    ackDrainMs: context.quick ? d.qos0AckDrainMs : d.ackDrainMs,
     // Node-RED's batched flow flushes every second: a shorter poll could take a pause for the end.
     ...(context.quick ? { drainMs: d.drainMs, drainPollMs: 1_000 } : {}),
   };
@@ -98,7 +97,7 @@ async function platformRow(platform: BenchPlatform, qos: 0 | 1, context: BenchCo
     sustainMs: d.sideBySideMs,
     // A quick run stops with this pass: whatever is unstored is counted as such, not waited for.
     drainMs: context.quick ? 0 : d.drainMs,
-    ackDrainMs: context.quick ? QUICK_LAST_ACK_DRAIN_MS : d.ackDrainMs,
+    ackDrainMs: qos === 0 ? d.qos0AckDrainMs : d.ackDrainMs,
   });
   const mem = await platform.memory('platform');
   context.log(

@@ -18,6 +18,8 @@ export interface Durations {
   readonly drainMs: number;
   /** Longest wait for the load generator's publishes still in flight when a load stops. */
   readonly ackDrainMs: number;
+  /** The same at QoS 0, which has no acks to wait for: only the publisher's socket buffer drains. */
+  readonly qos0AckDrainMs: number;
   /** Sustained part of the Node-RED side-by-side runs (the full run: `ingestMs`). */
   readonly sideBySideMs: number;
   /** Query repetitions for p50/p99. */
@@ -35,6 +37,7 @@ export function durations(context: Pick<BenchContext, 'quick'>): Durations {
         freshnessWarmUpMs: 500,
         drainMs: 1_000,
         ackDrainMs: 2_000,
+        qos0AckDrainMs: 500,
         sideBySideMs: 2_000,
         queryRuns: 5,
       }
@@ -47,6 +50,7 @@ export function durations(context: Pick<BenchContext, 'quick'>): Durations {
         freshnessWarmUpMs: 1_000,
         drainMs: 120_000,
         ackDrainMs: 10_000,
+        qos0AckDrainMs: 10_000,
         sideBySideMs: 30_000,
         queryRuns: 20,
       };
