@@ -91,7 +91,10 @@ function heapOf(child: BenchChild): Promise<number | undefined> {
       resolve(value);
     };
     child.child.on('message', onMessage);
-    if (!child.child.send?.(MEMORY_REQUEST)) finish(undefined);
+    // With a callback a closed channel (the platform has died) is reported here, not as an
+    // 'error' event that would end the bench instead of the scenario.
+    if (!child.child.connected) finish(undefined);
+    else child.child.send?.(MEMORY_REQUEST, (error) => error && finish(undefined));
   });
 }
 
